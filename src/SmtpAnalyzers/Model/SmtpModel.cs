@@ -1,0 +1,364 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Knowledge;
+
+namespace SmtpAnalyzers.Model
+{
+    /// <summary>
+    /// The SMTP types of both libraries, resolved once per compilation, and the questions every rule asks
+    /// about operations. Rules never resolve SMTP types themselves.
+    /// </summary>
+    internal sealed class SmtpModel
+    {
+        /// <summary>The tool name our code fixes write into <c>[GeneratedCode]</c> on the code they insert.</summary>
+        public const string GeneratedCodeToolName = "SmtpAnalyzers";
+
+        private const int MaxLocalDepth = 4;
+
+        private SmtpModel(Compilation compilation)
+        {
+            Compilation = compilation;
+
+            SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
+            SmtpException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpException");
+            SmtpFailedRecipientException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
+            SmtpFailedRecipientsException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientsException");
+            SystemNetMailStatusCode = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode");
+            MailMessage = compilation.GetTypeByMetadataName("System.Net.Mail.MailMessage");
+
+            MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
+            MailKitISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
+            MailKitIMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
+            SmtpCommandException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpCommandException");
+            SmtpProtocolException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpProtocolException");
+            MailKitStatusCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode");
+            SmtpErrorCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpErrorCode");
+            SmtpResponse = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpResponse");
+            MailKitCommandException = compilation.GetTypeByMetadataName("MailKit.CommandException");
+            MailKitProtocolException = compilation.GetTypeByMetadataName("MailKit.ProtocolException");
+            ServiceNotAuthenticatedException = compilation.GetTypeByMetadataName("MailKit.ServiceNotAuthenticatedException");
+            MailKitAuthenticationException = compilation.GetTypeByMetadataName("MailKit.Security.AuthenticationException");
+
+            GeneratedCodeAttribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+        }
+
+        public Compilation Compilation { get; }
+
+        public INamedTypeSymbol? SystemNetMailClient { get; }
+
+        public INamedTypeSymbol? SmtpException { get; }
+
+        public INamedTypeSymbol? SmtpFailedRecipientException { get; }
+
+        public INamedTypeSymbol? SmtpFailedRecipientsException { get; }
+
+        public INamedTypeSymbol? SystemNetMailStatusCode { get; }
+
+        public INamedTypeSymbol? MailMessage { get; }
+
+        public INamedTypeSymbol? MailKitClient { get; }
+
+        public INamedTypeSymbol? MailKitISmtpClient { get; }
+
+        public INamedTypeSymbol? MailKitIMailTransport { get; }
+
+        public INamedTypeSymbol? SmtpCommandException { get; }
+
+        public INamedTypeSymbol? SmtpProtocolException { get; }
+
+        public INamedTypeSymbol? MailKitStatusCode { get; }
+
+        public INamedTypeSymbol? SmtpErrorCode { get; }
+
+        public INamedTypeSymbol? SmtpResponse { get; }
+
+        public INamedTypeSymbol? MailKitCommandException { get; }
+
+        public INamedTypeSymbol? MailKitProtocolException { get; }
+
+        public INamedTypeSymbol? ServiceNotAuthenticatedException { get; }
+
+        public INamedTypeSymbol? MailKitAuthenticationException { get; }
+
+        public INamedTypeSymbol? GeneratedCodeAttribute { get; }
+
+        /// <summary>
+        /// Resolves the SMTP types of <paramref name="compilation"/>. Returns null, so that the caller registers
+        /// nothing, when neither library's status-code enum is referenced, or when no source file mentions SMTP
+        /// at all (System.Net.Mail is in every modern .NET reference set, so a referenced type alone is no sign
+        /// of use).
+        /// </summary>
+        public static SmtpModel? TryCreate(Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
+                && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
+            {
+                return null;
+            }
+
+            if (!SourceMentionsSmtp(compilation, cancellationToken))
+            {
+                return null;
+            }
+
+            return new SmtpModel(compilation);
+        }
+
+        /// <summary>Resolves the SMTP types without the usage gate; for code fixes, which run only where a rule reported.</summary>
+        public static SmtpModel Create(Compilation compilation) => new SmtpModel(compilation);
+
+        /// <summary>
+        /// Whether any source file contains "Smtp" or "MailKit". Every SMTP type and member the rules look at
+        /// is spelled with one of them, so a compilation with neither cannot use them in a way we report.
+        /// </summary>
+        internal static bool SourceMentionsSmtp(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var buffer = new char[4096];
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken);
+                if (TextMentionsSmtp(text, buffer))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TextMentionsSmtp(Microsoft.CodeAnalysis.Text.SourceText text, char[] buffer)
+        {
+            // Scan in chunks that overlap by the length of the longest word minus one.
+            const int Overlap = 6;
+            var length = text.Length;
+            var position = 0;
+            while (position < length)
+            {
+                var count = Math.Min(buffer.Length, length - position);
+                text.CopyTo(position, buffer, 0, count);
+                for (var i = 0; i + 3 < count; i++)
+                {
+                    var c = buffer[i];
+                    if (c == 'S' && buffer[i + 1] == 'm' && buffer[i + 2] == 't' && buffer[i + 3] == 'p')
+                    {
+                        return true;
+                    }
+
+                    if (c == 'M' && i + 6 < count && buffer[i + 1] == 'a' && buffer[i + 2] == 'i' && buffer[i + 3] == 'l'
+                        && buffer[i + 4] == 'K' && buffer[i + 5] == 'i' && buffer[i + 6] == 't')
+                    {
+                        return true;
+                    }
+                }
+
+                if (position + count >= length)
+                {
+                    break;
+                }
+
+                position += count - Overlap;
+            }
+
+            return false;
+        }
+
+        /// <summary>The status-code enum of <paramref name="library"/>, or null when it is not referenced.</summary>
+        public INamedTypeSymbol? StatusCodeEnum(SmtpLibrary library)
+            => library == SmtpLibrary.MailKit ? MailKitStatusCode : SystemNetMailStatusCode;
+
+        /// <summary>Whether <paramref name="type"/> is one of the two SmtpStatusCode enums, and whose.</summary>
+        public bool IsStatusCodeEnum(ITypeSymbol? type, out SmtpLibrary library)
+        {
+            library = default;
+            if (type is null || type.TypeKind != TypeKind.Enum)
+            {
+                return false;
+            }
+
+            if (SystemNetMailStatusCode is not null && SymbolEqualityComparer.Default.Equals(type, SystemNetMailStatusCode))
+            {
+                library = SmtpLibrary.SystemNetMail;
+                return true;
+            }
+
+            if (MailKitStatusCode is not null && SymbolEqualityComparer.Default.Equals(type, MailKitStatusCode))
+            {
+                library = SmtpLibrary.MailKit;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="operation"/> holds an SMTP reply code: an expression of either SmtpStatusCode
+        /// enum, a numeric conversion of one, or a local whose only assigned value is one of those.
+        /// </summary>
+        public bool IsStatusCode(IOperation? operation, out SmtpLibrary library)
+            => IsStatusCode(operation, out library, 0);
+
+        private bool IsStatusCode(IOperation? operation, out SmtpLibrary library, int depth)
+        {
+            library = default;
+            while (true)
+            {
+                switch (operation)
+                {
+                    case null:
+                        return false;
+                    case IConversionOperation conversion:
+                        if (IsStatusCodeEnum(conversion.Type, out library))
+                        {
+                            // A cast of a literal to the enum is a magic code, not a status code read from SMTP.
+                            return conversion.Operand.ConstantValue.HasValue == false;
+                        }
+
+                        if (!IsNumeric(conversion.Type))
+                        {
+                            return false;
+                        }
+
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                }
+
+                if (operation.ConstantValue.HasValue)
+                {
+                    return false;
+                }
+
+                if (IsStatusCodeEnum(operation.Type, out library))
+                {
+                    return true;
+                }
+
+                if (operation is ILocalReferenceOperation localReference && IsNumeric(localReference.Type) && depth < MaxLocalDepth)
+                {
+                    var value = SingleAssignedValue(localReference);
+                    return value is not null && IsStatusCode(value, out library, depth + 1);
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// The value assigned to a local in its declaration, when the local is never written anywhere else;
+        /// otherwise null.
+        /// </summary>
+        public static IOperation? SingleAssignedValue(ILocalReferenceOperation reference)
+        {
+            var local = reference.Local;
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var semanticModel = reference.SemanticModel;
+            var declaringSyntax = local.DeclaringSyntaxReferences[0].GetSyntax();
+            if (semanticModel is null || declaringSyntax.SyntaxTree != semanticModel.SyntaxTree)
+            {
+                return null;
+            }
+
+            if (semanticModel.GetOperation(declaringSyntax) is not IVariableDeclaratorOperation declarator)
+            {
+                return null;
+            }
+
+            var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+            if (initializer is null)
+            {
+                return null;
+            }
+
+            IOperation current = reference;
+            while (current.Parent is not null)
+            {
+                current = current.Parent;
+            }
+
+            foreach (var descendant in current.Descendants())
+            {
+                var target = descendant switch
+                {
+                    ISimpleAssignmentOperation assignment => assignment.Target,
+                    ICompoundAssignmentOperation compound => compound.Target,
+                    IIncrementOrDecrementOperation increment => increment.Target,
+                    IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+                    IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                    _ => null,
+                };
+
+                if (target is null)
+                {
+                    continue;
+                }
+
+                if (target is ILocalReferenceOperation written && SymbolEqualityComparer.Default.Equals(written.Local, local))
+                {
+                    return null;
+                }
+
+                if (target is ITupleOperation tuple && tuple.Descendants().OfType<ILocalReferenceOperation>().Any(l => SymbolEqualityComparer.Default.Equals(l.Local, local)))
+                {
+                    return null;
+                }
+            }
+
+            return initializer.Value;
+        }
+
+        /// <summary>Whether <paramref name="symbol"/> lies in code that our own code fixes generated.</summary>
+        public bool IsInGeneratedHelper(ISymbol? symbol)
+        {
+            if (GeneratedCodeAttribute is null)
+            {
+                return false;
+            }
+
+            for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
+            {
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, GeneratedCodeAttribute)
+                        && attribute.ConstructorArguments.Length > 0
+                        && attribute.ConstructorArguments[0].Value is string tool
+                        && tool == GeneratedCodeToolName)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNumeric(ITypeSymbol? type)
+        {
+            switch (type?.SpecialType)
+            {
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Double:
+                case SpecialType.System_Single:
+                case SpecialType.System_Decimal:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Model;
+
+namespace SmtpAnalyzers.ReplyCodes
+{
+    /// <summary>
+    /// SMTP1001: a number that is an SMTP reply code, compared with or matched against a status code, or cast
+    /// to an SmtpStatusCode enum.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UseNamedStatusCodeAnalyzer : SmtpAnalyzer
+    {
+        /// <summary>Diagnostic property: the library whose enum applies ("SystemNetMail" or "MailKit").</summary>
+        public const string LibraryProperty = "Library";
+
+        /// <summary>Diagnostic property: the reply code.</summary>
+        public const string CodeProperty = "Code";
+
+        /// <summary>Diagnostic property: how the number is used (a <see cref="MagicCodeUseKind"/> name).</summary>
+        public const string UseProperty = "Use";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UseNamedStatusCode);
+
+        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+            => context.RegisterOperationAction(c => AnalyzeLiteral(c, model), OperationKind.Literal);
+
+        private static void AnalyzeLiteral(OperationAnalysisContext context, SmtpModel model)
+        {
+            var literal = (ILiteralOperation)context.Operation;
+            if (literal.ConstantValue.Value is not int value)
+            {
+                return;
+            }
+
+            IOperation number = literal;
+            if (value == 1 && literal.Parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation)
+            {
+                number = negation;
+                value = -1;
+            }
+            else if (value < ReplyCodeTable.LowestReply || value >= ReplyCodeTable.EndOfReplies)
+            {
+                return;
+            }
+
+            if (!MagicCodeUse.TryFind(number, model, out var use)
+                || use.Kind == MagicCodeUseKind.RelationalBound
+                || !ReplyCodeTable.IsReplyCodeValue(value, use.Library)
+                || model.IsInGeneratedHelper(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var enumName = use.Library == SmtpLibrary.MailKit ? "MailKit's SmtpStatusCode" : "System.Net.Mail's SmtpStatusCode";
+            string replacement;
+            if (ReplyCodeTable.TryGet(value, out var info))
+            {
+                var member = info.MemberOf(use.Library);
+                replacement = member is not null
+                    ? "SmtpStatusCode." + member
+                    : $"a named constant ({enumName} has no member for {value}, {info.Meaning})";
+            }
+            else
+            {
+                replacement = $"a named constant for reply {value}";
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(LibraryProperty, use.Library.ToString())
+                .Add(CodeProperty, value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add(UseProperty, use.Kind.ToString());
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UseNamedStatusCode, number.Syntax.GetLocation(), properties, replacement, value));
+        }
+    }
+}
