@@ -6,6 +6,8 @@ namespace SmtpAnalyzers
     public static class RuleIds
     {
         public const string UseNamedStatusCode = "SMTP1001";
+        public const string UseReplyClassCheck = "SMTP1002";
+        public const string WrongClassBoundary = "SMTP1003";
     }
 
     /// <summary>Diagnostic categories; users configure a whole family with <c>dotnet_analyzer_diagnostic.category-NAME.severity</c>.</summary>
@@ -28,6 +30,22 @@ namespace SmtpAnalyzers
             RuleCategories.ReplyCodes,
             DiagnosticSeverity.Warning,
             "A bare number compared with an SMTP status code hides which reply is meant and whether it is transient (4yz) or permanent (5yz). Name it with the library's SmtpStatusCode member, or with a documented constant where the enum has none.");
+
+        public static readonly DiagnosticDescriptor UseReplyClassCheck = Create(
+            RuleIds.UseReplyClassCheck,
+            "Use a reply-class check instead of a numeric range",
+            "Use {0} instead of the numeric range '{1}'",
+            RuleCategories.ReplyCodes,
+            DiagnosticSeverity.Warning,
+            "RFC 5321 §4.2.1 classifies a reply by its first digit: 4yz transient, 5yz permanent. A range such as '>= 500' is a class boundary, not the reply 500; a named reply-class check says which class is meant and treats unknown codes by their first digit.");
+
+        public static readonly DiagnosticDescriptor WrongClassBoundary = Create(
+            RuleIds.WrongClassBoundary,
+            "Reply-class boundary at the wrong code",
+            "The boundary {0} is not a reply-class edge: it splits the {1}yz class, so codes {2} fall on the wrong side; check the reply class instead",
+            RuleCategories.ReplyCodes,
+            DiagnosticSeverity.Warning,
+            "Reply classes start at 200, 300, 400 and 500 (RFC 5321 §4.2.1). A boundary such as '>= SmtpStatusCode.MailboxUnavailable' (550) taken to mean 'permanent' leaves 500-549, among them 530 authentication required, classified as transient and retried.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -1,87 +1,38 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Knowledge;
 using SmtpAnalyzers.Model;
 
 namespace SmtpAnalyzers.ReplyCodes
 {
-    /// <summary>SMTP1001: replaces a magic reply code with the member of the library's SmtpStatusCode enum.</summary>
+    /// <summary>
+    /// SMTP1001: replaces a magic reply code with the member of the library's SmtpStatusCode enum, or with a
+    /// documented constant in the generated <c>SmtpReplyCodes</c> holder where the enum has no member.
+    /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseNamedStatusCodeCodeFixProvider))]
     [Shared]
-    public sealed class UseNamedStatusCodeCodeFixProvider : CodeFixProvider
+    public sealed class UseNamedStatusCodeCodeFixProvider : SmtpCodeFixProvider
     {
         /// <summary>The equivalence key of the fix, shared by fix-all.</summary>
-        public const string EquivalenceKey = RuleIds.UseNamedStatusCode + ".UseMember";
+        public const string FixEquivalenceKey = RuleIds.UseNamedStatusCode + ".UseName";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UseNamedStatusCode);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string EquivalenceKey => FixEquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var plan = NamedCodeFix.TryPlan(root, semanticModel, diagnostic.Location.SourceSpan, context.CancellationToken);
-                if (plan is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        plan.Title,
-                        ct => plan.ApplyAsync(context.Document, ct),
-                        EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    /// <summary>A planned rewrite of one magic reply code into a named one.</summary>
-    internal sealed class NamedCodeFix
-    {
-        private readonly SyntaxNode _replaced;
-        private readonly SyntaxNode _replacement;
-        private readonly SyntaxNode? _unwrappedCast;
-        private readonly SyntaxNode? _castOperand;
-
-        private NamedCodeFix(string title, SyntaxNode replaced, SyntaxNode replacement, SyntaxNode? unwrappedCast, SyntaxNode? castOperand)
-        {
-            Title = title;
-            _replaced = replaced;
-            _replacement = replacement;
-            _unwrappedCast = unwrappedCast;
-            _castOperand = castOperand;
-        }
-
-        public string Title { get; }
-
-        public static NamedCodeFix? TryPlan(SyntaxNode root, SemanticModel semanticModel, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
-        {
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
-            if (node is not ExpressionSyntax expression)
-            {
-                return null;
-            }
-
-            if (semanticModel.GetOperation(expression, cancellationToken) is not { ConstantValue.Value: int value } number)
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (node is not ExpressionSyntax expression
+                || semanticModel.GetOperation(expression, cancellationToken) is not { ConstantValue.Value: int } number)
             {
                 return null;
             }
@@ -92,52 +43,224 @@ namespace SmtpAnalyzers.ReplyCodes
                 return null;
             }
 
-            var enumType = model.StatusCodeEnum(use.Library);
-            if (enumType is null || !ReplyCodeTable.TryGet(value, out var info))
+            var namer = new Namer(model, use.Library);
+            if (!namer.TryName(number, out var named, out var title))
             {
                 return null;
             }
-
-            var member = info.MemberOf(use.Library);
-            if (member is null || !enumType.GetMembers(member).OfType<IFieldSymbol>().Any())
-            {
-                return null;
-            }
-
-            var memberAccess = FixSyntax.EnumMember(enumType, member);
-            var title = $"Use SmtpStatusCode.{member}";
 
             if (use.EnumCast is not null)
             {
                 // (SmtpStatusCode)550 -> SmtpStatusCode.MailboxUnavailable
                 var castSyntax = use.EnumCast.Syntax;
-                return new NamedCodeFix(title, castSyntax, memberAccess.WithTriviaFrom(castSyntax), null, null);
+                return FixPlan.Replace(title, castSyntax, named.WithTriviaFrom(castSyntax), namer.Needs);
             }
 
-            if (use.Kind == MagicCodeUseKind.Equality
-                && use.StatusCode is IConversionOperation { Syntax: CastExpressionSyntax cast } conversion
-                && model.IsStatusCodeEnum(conversion.Operand.Type, out _)
-                && expression.Parent is BinaryExpressionSyntax)
+            var unwrapped = EnumOperandOfCast(use.StatusCode, model);
+            if (unwrapped is not null)
             {
-                // (int)ex.StatusCode == 550 -> ex.StatusCode == SmtpStatusCode.MailboxUnavailable
-                return new NamedCodeFix(title, expression, memberAccess.WithTriviaFrom(expression), cast, cast.Expression.WithTriviaFrom(cast));
+                switch (use.Kind)
+                {
+                    case MagicCodeUseKind.Equality when expression.Parent is BinaryExpressionSyntax:
+                        // (int)ex.StatusCode == 550 -> ex.StatusCode == SmtpStatusCode.MailboxUnavailable
+                        return new FixPlan(
+                            title,
+                            ImmutableArray.Create<(SyntaxNode, SyntaxNode)>(
+                                (expression, named.WithTriviaFrom(expression)),
+                                (unwrapped.Value.Cast, unwrapped.Value.Operand)),
+                            namer.Needs);
+
+                    case MagicCodeUseKind.CaseLabel:
+                    case MagicCodeUseKind.Pattern:
+                    case MagicCodeUseKind.Membership:
+                        // switch ((int)ex.StatusCode) { case 421: ... } -> switch (ex.StatusCode) { case SmtpStatusCode.ServiceNotAvailable: ... }
+                        var group = WholeGroup(number, use);
+                        if (group is not null && TryNameAll(group.Value.Numbers, namer, out var replacements))
+                        {
+                            replacements.Add((unwrapped.Value.Cast, unwrapped.Value.Operand));
+                            if (group.Value.ElementType is TypeSyntax elementType)
+                            {
+                                replacements.Add((elementType, FixSyntax.Type(model.StatusCodeEnum(use.Library)!).WithTriviaFrom(elementType)));
+                            }
+
+                            return new FixPlan(title, replacements.ToImmutableArray(), namer.Needs);
+                        }
+
+                        break;
+                }
             }
 
-            // An int context (a local, a switch over an int): keep the int type.
-            var intCast = FixSyntax.IntCast(memberAccess);
-            return new NamedCodeFix(title, expression, intCast.WithTriviaFrom(expression), null, null);
+            // The status code is an int here (a local, a switch over an int): keep the int.
+            namer = new Namer(model, use.Library);
+            namer.TryName(number, out named, out title);
+            return FixPlan.Replace(title, expression, FixSyntax.IntCast(named).WithTriviaFrom(expression), namer.Needs);
         }
 
-        public async Task<Document> ApplyAsync(Document document, CancellationToken cancellationToken)
+        /// <summary>The cast <c>(int)x</c> and its operand <c>x</c>, when the status code is such a cast of an enum value.</summary>
+        private static (CastExpressionSyntax Cast, ExpressionSyntax Operand)? EnumOperandOfCast(IOperation? statusCode, SmtpModel model)
         {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            editor.ReplaceNode(_replaced, _replacement);
-            if (_unwrappedCast is not null && _castOperand is not null)
+            if (statusCode is IConversionOperation { Syntax: CastExpressionSyntax cast } conversion
+                && model.IsStatusCodeEnum(conversion.Operand.Type, out _))
             {
-                editor.ReplaceNode(_unwrappedCast, _castOperand);
+                return (cast, cast.Expression.WithTriviaFrom(cast));
             }
 
-            return editor.GetChangedDocument();
+            return null;
+        }
+
+        /// <summary>
+        /// Every number tested in the same switch, pattern or membership collection as <paramref name="number"/>, when
+        /// all of them are plain numbers (anything else — a relational pattern, a declaration — keeps the int form).
+        /// </summary>
+        private static (List<IOperation> Numbers, TypeSyntax? ElementType)? WholeGroup(IOperation number, MagicCodeUse use)
+        {
+            var numbers = new List<IOperation>();
+            switch (use.StatusCode?.Parent)
+            {
+                case ISwitchOperation switchStatement:
+                    foreach (var clause in switchStatement.Cases.SelectMany(c => c.Clauses))
+                    {
+                        switch (clause)
+                        {
+                            case ISingleValueCaseClauseOperation single:
+                                numbers.Add(Unconverted(single.Value));
+                                break;
+                            case IDefaultCaseClauseOperation:
+                                break;
+                            case IPatternCaseClauseOperation patternClause when patternClause.Guard is null && CollectConstants(patternClause.Pattern, numbers):
+                                break;
+                            default:
+                                return null;
+                        }
+                    }
+
+                    return (numbers, null);
+
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (!CollectConstants(arm.Pattern, numbers))
+                        {
+                            return null;
+                        }
+                    }
+
+                    return (numbers, null);
+
+                case IIsPatternOperation isPattern:
+                    return CollectConstants(isPattern.Pattern, numbers) ? (numbers, null) : null;
+
+                case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        var value = argument.Value;
+                        while (value is IConversionOperation conversion)
+                        {
+                            value = conversion.Operand;
+                        }
+
+                        if (value is IArrayCreationOperation { Initializer: not null } creation
+                            && creation.Syntax is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax)
+                        {
+                            numbers.AddRange(creation.Initializer.ElementValues.Select(Unconverted));
+                            var elementType = (creation.Syntax as ArrayCreationExpressionSyntax)?.Type.ElementType;
+                            return numbers.Any(n => n.Syntax == number.Syntax) ? (numbers, elementType) : null;
+                        }
+                    }
+
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        private static bool CollectConstants(IPatternOperation pattern, List<IOperation> numbers)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    numbers.Add(Unconverted(constant.Value));
+                    return true;
+                case IBinaryPatternOperation binary:
+                    return CollectConstants(binary.LeftPattern, numbers) && CollectConstants(binary.RightPattern, numbers);
+                case INegatedPatternOperation negated:
+                    return CollectConstants(negated.Pattern, numbers);
+                case IDiscardPatternOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static IOperation Unconverted(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static bool TryNameAll(List<IOperation> numbers, Namer namer, out List<(SyntaxNode, SyntaxNode)> replacements)
+        {
+            replacements = new List<(SyntaxNode, SyntaxNode)>();
+            foreach (var number in numbers)
+            {
+                if (number.Syntax is not ExpressionSyntax syntax || !namer.TryName(number, out var named, out _))
+                {
+                    return false;
+                }
+
+                replacements.Add((syntax, named.WithTriviaFrom(syntax)));
+            }
+
+            return true;
+        }
+
+        /// <summary>Names reply codes for one library, and records the holder constants the names need.</summary>
+        private sealed class Namer
+        {
+            private readonly SmtpModel _model;
+            private readonly SmtpLibrary _library;
+            private readonly HashSet<(SmtpLibrary, int)> _constants = new HashSet<(SmtpLibrary, int)>();
+
+            public Namer(SmtpModel model, SmtpLibrary library)
+            {
+                _model = model;
+                _library = library;
+            }
+
+            public HolderNeeds Needs => _constants.Count == 0 ? HolderNeeds.None : new HolderNeeds(_constants.ToImmutableHashSet(), false);
+
+            public bool TryName(IOperation number, out ExpressionSyntax named, out string title)
+            {
+                named = null!;
+                title = null!;
+                var enumType = _model.StatusCodeEnum(_library);
+                if (enumType is null
+                    || number.Syntax is not (LiteralExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax })
+                    || number.ConstantValue.Value is not int value
+                    || !ReplyCodeTable.IsReplyCodeValue(value, _library)
+                    || !ReplyCodeTable.TryGet(value, out var info))
+                {
+                    return false;
+                }
+
+                var member = info.MemberOf(_library);
+                if (member is not null && enumType.GetMembers(member).OfType<IFieldSymbol>().Any())
+                {
+                    named = FixSyntax.EnumMember(enumType, member);
+                    title = "Use SmtpStatusCode." + member;
+                    return true;
+                }
+
+                _constants.Add((_library, value));
+                named = ReplyCodesHolder.ConstantReference(_library, info);
+                title = "Use the documented constant " + named;
+                return true;
+            }
         }
     }
 }

@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Model;
+
+namespace SmtpAnalyzers.ReplyCodes
+{
+    /// <summary>
+    /// SMTP1002: a reply class written as a numeric range (<c>&gt;= 500</c>, <c>is &gt;= 400 and &lt; 500</c>,
+    /// <c>/ 100 == 4</c>, the first digit of the code's text). SMTP1003: a range whose boundary is not a
+    /// class edge (<c>&gt;= SmtpStatusCode.MailboxUnavailable</c>).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ReplyClassRangeAnalyzer : SmtpAnalyzer
+    {
+        /// <summary>Diagnostic property: the <see cref="ReplyClassCheck"/> the range amounts to.</summary>
+        public const string CheckProperty = "Check";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.UseReplyClassCheck, Descriptors.WrongClassBoundary);
+
+        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        {
+            context.RegisterOperationAction(c => AnalyzeBinary(c, model), OperationKind.Binary);
+            context.RegisterOperationAction(c => AnalyzeRelationalPattern(c, model), OperationKind.RelationalPattern);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, model), OperationKind.Invocation);
+        }
+
+        private static void AnalyzeBinary(OperationAnalysisContext context, SmtpModel model)
+        {
+            var binary = (IBinaryOperation)context.Operation;
+            switch (binary.OperatorKind)
+            {
+                case BinaryOperatorKind.LessThan:
+                case BinaryOperatorKind.LessThanOrEqual:
+                case BinaryOperatorKind.GreaterThan:
+                case BinaryOperatorKind.GreaterThanOrEqual:
+                    if (!binary.RightOperand.ConstantValue.HasValue && !binary.LeftOperand.ConstantValue.HasValue)
+                    {
+                        return;
+                    }
+
+                    if (!ReplyClassRange.TryFromComparison(binary, model, out var range))
+                    {
+                        return;
+                    }
+
+                    // "code >= 400 && code < 500" is one range, reported once, from its left comparison.
+                    if (binary.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and
+                        && and.LeftOperand is IBinaryOperation left && and.RightOperand is IBinaryOperation right
+                        && ReplyClassRange.TryFromComparison(left, model, out var leftRange)
+                        && ReplyClassRange.TryFromComparison(right, model, out var rightRange)
+                        && ReplyClassRange.TryCombine(leftRange, rightRange, out var combined))
+                    {
+                        if (ReferenceEquals(binary, left))
+                        {
+                            Report(context, model, and, combined);
+                        }
+
+                        return;
+                    }
+
+                    Report(context, model, binary, range);
+                    return;
+
+                case BinaryOperatorKind.Equals:
+                case BinaryOperatorKind.NotEquals:
+                    AnalyzeFirstDigitComparison(context, model, binary);
+                    return;
+            }
+        }
+
+        private static void AnalyzeRelationalPattern(OperationAnalysisContext context, SmtpModel model)
+        {
+            var pattern = (IRelationalPatternOperation)context.Operation;
+            if (!ReplyClassRange.TryFromPattern(pattern, model, out var range))
+            {
+                return;
+            }
+
+            if (pattern.Parent is IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } and
+                && and.LeftPattern is IRelationalPatternOperation left && and.RightPattern is IRelationalPatternOperation right
+                && ReplyClassRange.TryFromPattern(left, model, out var leftRange)
+                && ReplyClassRange.TryFromPattern(right, model, out var rightRange)
+                && ReplyClassRange.TryCombine(leftRange, rightRange, out var combined))
+            {
+                if (ReferenceEquals(pattern, left))
+                {
+                    Report(context, model, and, combined);
+                }
+
+                return;
+            }
+
+            Report(context, model, pattern, range);
+        }
+
+        /// <summary><c>code / 100 == 5</c> and <c>code.ToString()[0] == '5'</c>.</summary>
+        private static void AnalyzeFirstDigitComparison(OperationAnalysisContext context, SmtpModel model, IBinaryOperation binary)
+        {
+            var constantOnRight = binary.RightOperand.ConstantValue.HasValue;
+            var constant = constantOnRight ? binary.RightOperand : binary.LeftOperand;
+            var other = constantOnRight ? binary.LeftOperand : binary.RightOperand;
+            if (constant is IConversionOperation { Operand.ConstantValue.Value: char })
+            {
+                // '5' compared with a char is widened to int; the digit is the char's.
+                constant = ((IConversionOperation)constant).Operand;
+            }
+
+            if (!constant.ConstantValue.HasValue || !TryGetDigit(constant.ConstantValue.Value, out var digit))
+            {
+                return;
+            }
+
+            while (other is IConversionOperation conversion)
+            {
+                other = conversion.Operand;
+            }
+
+            var isFirstDigit = other switch
+            {
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } divide
+                    => divide.RightOperand.ConstantValue.Value is 100 && model.IsStatusCode(divide.LeftOperand, out _),
+                IPropertyReferenceOperation { Arguments.Length: 1 } indexer
+                    => indexer.Arguments[0].Value.ConstantValue.Value is 0 && IsNumericText(indexer.Instance, model),
+                _ => false,
+            };
+
+            if (isFirstDigit)
+            {
+                ReportDigit(context, model, binary, digit, binary.OperatorKind == BinaryOperatorKind.NotEquals);
+            }
+        }
+
+        /// <summary><c>code.ToString().StartsWith("5")</c>.</summary>
+        private static void AnalyzeInvocation(OperationAnalysisContext context, SmtpModel model)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (invocation.TargetMethod.Name != "StartsWith"
+                || invocation.Arguments.Length == 0
+                || !invocation.Arguments[0].Value.ConstantValue.HasValue
+                || !TryGetDigit(invocation.Arguments[0].Value.ConstantValue.Value, out var digit)
+                || !IsNumericText(invocation.Instance, model))
+            {
+                return;
+            }
+
+            ReportDigit(context, model, invocation, digit, negated: false);
+        }
+
+        private static bool IsNumericText(IOperation? operation, SmtpModel model)
+            => operation is IInvocationOperation { TargetMethod.Name: "ToString" } toString
+                && toString.Instance is { Type.TypeKind: not TypeKind.Enum } instance
+                && model.IsStatusCode(instance, out _);
+
+        private static bool TryGetDigit(object? value, out int digit)
+        {
+            digit = value switch
+            {
+                int i => i,
+                char c when c >= '0' && c <= '9' => c - '0',
+                string s when s.Length == 1 && s[0] >= '0' && s[0] <= '9' => s[0] - '0',
+                _ => -1,
+            };
+            return digit >= 2 && digit <= 5;
+        }
+
+        private static void ReportDigit(OperationAnalysisContext context, SmtpModel model, IOperation node, int digit, bool negated)
+        {
+            var check = digit switch
+            {
+                4 => negated ? ReplyClassCheck.None : ReplyClassCheck.Transient,
+                5 => negated ? ReplyClassCheck.NotPermanent : ReplyClassCheck.Permanent,
+                _ => ReplyClassCheck.None,
+            };
+            ReportUseCheck(context, model, node, check);
+        }
+
+        private static void Report(OperationAnalysisContext context, SmtpModel model, IOperation node, ReplyClassRange range)
+        {
+            if (!range.IsWithinReplies)
+            {
+                // "code < 0", "code > 0": not a reply class.
+                return;
+            }
+
+            if (range.IsOnClassEdges)
+            {
+                ReportUseCheck(context, model, node, range.Check);
+                return;
+            }
+
+            if (model.IsInGeneratedHelper(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var bound = range.OffEdgeBound;
+            var classStart = bound / 100 * 100;
+            var misplaced = range.Lower == bound
+                ? $"{classStart}-{bound - 1}"
+                : $"{bound}-{classStart + 99}";
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.WrongClassBoundary,
+                node.Syntax.GetLocation(),
+                Properties(range.Check),
+                bound.ToString(CultureInfo.InvariantCulture),
+                (bound / 100).ToString(CultureInfo.InvariantCulture),
+                misplaced));
+        }
+
+        private static void ReportUseCheck(OperationAnalysisContext context, SmtpModel model, IOperation node, ReplyClassCheck check)
+        {
+            if (model.IsInGeneratedHelper(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UseReplyClassCheck,
+                node.Syntax.GetLocation(),
+                Properties(check),
+                Describe(check),
+                node.Syntax.ToString()));
+        }
+
+        private static ImmutableDictionary<string, string?> Properties(ReplyClassCheck check)
+            => ImmutableDictionary<string, string?>.Empty.Add(CheckProperty, check.ToString());
+
+        internal static string Describe(ReplyClassCheck check) => check switch
+        {
+            ReplyClassCheck.Transient => "the reply-class check IsTransientFailure()",
+            ReplyClassCheck.Permanent => "the reply-class check IsPermanentFailure()",
+            ReplyClassCheck.Failure => "the reply-class check IsFailure()",
+            ReplyClassCheck.NotPermanent => "the reply-class check !IsPermanentFailure()",
+            ReplyClassCheck.NotFailure => "the reply-class check !IsFailure()",
+            _ => "a check of the reply class (the first digit of the code)",
+        };
+    }
+}
