@@ -25,6 +25,19 @@ namespace MailDemo
                     return "server error, try later";
                 }
 
+                // SMTP1003: 550 is not where permanent failures start; 500-549 (530 authentication
+                // required among them) would be retried.
+                if (ex.StatusCode >= SmtpStatusCode.MailboxUnavailable)
+                {
+                    return "permanent failure";
+                }
+
+                // SMTP1002: a reply class written as numbers; ex.StatusCode.IsTransientFailure() says it.
+                if ((int)ex.StatusCode >= 400 && (int)ex.StatusCode < 500)
+                {
+                    return "transient failure, try later";
+                }
+
                 throw;
             }
         }
