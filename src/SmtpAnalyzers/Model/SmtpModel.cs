@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,8 @@ namespace SmtpAnalyzers.Model
         public const string GeneratedCodeToolName = "SmtpAnalyzers";
 
         private const int MaxLocalDepth = 4;
+
+        private static readonly ConditionalWeakTable<Compilation, CachedModel> Cache = new ConditionalWeakTable<Compilation, CachedModel>();
 
         private SmtpModel(Compilation compilation)
         {
@@ -93,6 +96,18 @@ namespace SmtpAnalyzers.Model
         /// of use).
         /// </summary>
         public static SmtpModel? TryCreate(Compilation compilation, CancellationToken cancellationToken)
+        {
+            // Every analyzer of the package asks at its compilation start: build the model once per compilation.
+            if (Cache.TryGetValue(compilation, out var cached))
+            {
+                return cached.Model;
+            }
+
+            var model = Build(compilation, cancellationToken);
+            return Cache.GetValue(compilation, _ => new CachedModel(model)).Model;
+        }
+
+        private static SmtpModel? Build(Compilation compilation, CancellationToken cancellationToken)
         {
             if (compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
                 && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
@@ -359,6 +374,13 @@ namespace SmtpAnalyzers.Model
                 default:
                     return false;
             }
+        }
+
+        private sealed class CachedModel
+        {
+            public CachedModel(SmtpModel? model) => Model = model;
+
+            public SmtpModel? Model { get; }
         }
     }
 }
