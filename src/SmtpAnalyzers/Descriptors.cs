@@ -8,6 +8,7 @@ namespace SmtpAnalyzers
         public const string UseNamedStatusCode = "SMTP1001";
         public const string UseReplyClassCheck = "SMTP1002";
         public const string WrongClassBoundary = "SMTP1003";
+        public const string SendOutcomeNotObserved = "SMTP2004";
     }
 
     /// <summary>Diagnostic categories; users configure a whole family with <c>dotnet_analyzer_diagnostic.category-NAME.severity</c>.</summary>
@@ -46,6 +47,14 @@ namespace SmtpAnalyzers
             RuleCategories.ReplyCodes,
             DiagnosticSeverity.Warning,
             "Reply classes start at 200, 300, 400 and 500 (RFC 5321 §4.2.1). A boundary such as '>= SmtpStatusCode.MailboxUnavailable' (550) taken to mean 'permanent' leaves 500-549, among them 530 authentication required, classified as transient and retried.");
+
+        public static readonly DiagnosticDescriptor SendOutcomeNotObserved = Create(
+            RuleIds.SendOutcomeNotObserved,
+            "SMTP send outcome never observed",
+            "The outcome of '{0}' is never observed: {1}, so a 4yz or 5yz reply is lost",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A 4yz reply means the mail may be sent later and a 5yz reply means it must not be sent again unchanged (RFC 5321 §4.2.1). Both arrive as an exception from the send's Task, or in SendCompleted for the event-based SendAsync; when that goes nowhere, nobody can retry or give up, and the mail is silently lost.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -47,6 +47,9 @@ namespace SmtpAnalyzers.Model
             MailKitAuthenticationException = compilation.GetTypeByMetadataName("MailKit.Security.AuthenticationException");
 
             GeneratedCodeAttribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            SendCompleted = SystemNetMailClient?.GetMembers("SendCompleted").OfType<IEventSymbol>().FirstOrDefault();
         }
 
         public Compilation Compilation { get; }
@@ -88,6 +91,14 @@ namespace SmtpAnalyzers.Model
         public INamedTypeSymbol? MailKitAuthenticationException { get; }
 
         public INamedTypeSymbol? GeneratedCodeAttribute { get; }
+
+        /// <summary>System.Threading.Tasks.Task, whose static <c>Run</c> starts work nobody may observe.</summary>
+        public INamedTypeSymbol? Task { get; }
+
+        public INamedTypeSymbol? Exception { get; }
+
+        /// <summary>System.Net.Mail.SmtpClient.SendCompleted: the only place the event-based SendAsync reports its outcome.</summary>
+        public IEventSymbol? SendCompleted { get; }
 
         /// <summary>
         /// Resolves the SMTP types of <paramref name="compilation"/>. Returns null, so that the caller registers
@@ -330,6 +341,104 @@ namespace SmtpAnalyzers.Model
             }
 
             return initializer.Value;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="method"/> sends mail and how its outcome comes back: a Task (System.Net.Mail's
+        /// SendMailAsync, MailKit's SendAsync on SmtpClient, ISmtpClient or IMailTransport) or the SendCompleted
+        /// event (System.Net.Mail's void SendAsync). The name is compared before any symbol.
+        /// </summary>
+        public SendKind ClassifySend(IMethodSymbol method)
+        {
+            switch (method.Name)
+            {
+                case "SendMailAsync":
+                    return !method.ReturnsVoid && IsOrDerivesFrom(method.ContainingType, SystemNetMailClient)
+                        ? SendKind.Task
+                        : SendKind.None;
+                case "SendAsync":
+                    if (method.ReturnsVoid)
+                    {
+                        return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SendKind.Event : SendKind.None;
+                    }
+
+                    return IsMailKitTransport(method.ContainingType) ? SendKind.Task : SendKind.None;
+                default:
+                    return SendKind.None;
+            }
+        }
+
+        /// <summary>Whether <paramref name="method"/> is <c>Task.Run</c>.</summary>
+        public bool IsTaskRun(IMethodSymbol method)
+            => method.Name == "Run" && method.IsStatic && Task is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, Task);
+
+        /// <summary>Whether <paramref name="symbol"/> is System.Net.Mail.SmtpClient.SendCompleted.</summary>
+        public bool IsSendCompleted(IEventSymbol symbol)
+            => symbol.Name == "SendCompleted" && SendCompleted is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, SendCompleted);
+
+        /// <summary>
+        /// Whether a catch of <paramref name="caughtType"/> (null: a catch without a type) can catch what a send
+        /// throws: Exception itself, or an exception type of either SMTP library. Conservative: a filter is not read.
+        /// </summary>
+        public bool CatchesSendFailure(ITypeSymbol? caughtType)
+        {
+            if (caughtType is null || caughtType.SpecialType == SpecialType.System_Object
+                || (Exception is not null && SymbolEqualityComparer.Default.Equals(caughtType, Exception)))
+            {
+                return true;
+            }
+
+            foreach (var smtpException in new[] { SmtpException, MailKitCommandException, MailKitProtocolException, ServiceNotAuthenticatedException })
+            {
+                if (smtpException is not null
+                    && (IsOrDerivesFrom(caughtType, smtpException) || IsOrDerivesFrom(smtpException, caughtType as INamedTypeSymbol)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsMailKitTransport(INamedTypeSymbol? type)
+        {
+            if (type is null || MailKitIMailTransport is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, MailKitIMailTransport))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, MailKitIMailTransport))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether <paramref name="symbol"/> lies in code that our own code fixes generated.</summary>

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SmtpAnalyzers.Reliability
+{
+    /// <summary>
+    /// SMTP2004: awaits a discarded send (<c>client.SendMailAsync(m);</c> or <c>_ = client.SendMailAsync(m);</c>
+    /// becomes <c>await client.SendMailAsync(m);</c>). Offered only where the analyzer found the enclosing function
+    /// already async, so that the failure then reaches its caller; never makes a function async.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SendOutcomeNotObservedCodeFixProvider))]
+    [Shared]
+    public sealed class SendOutcomeNotObservedCodeFixProvider : SmtpCodeFixProvider
+    {
+        /// <summary>The equivalence key of the fix, shared by fix-all.</summary>
+        public const string FixEquivalenceKey = RuleIds.SendOutcomeNotObserved + ".Await";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SendOutcomeNotObserved);
+
+        protected override string EquivalenceKey => FixEquivalenceKey;
+
+        private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(SendOutcomeNotObservedAnalyzer.FixProperty, out var fix)
+                || fix != SendOutcomeNotObservedAnalyzer.AwaitFix
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax send)
+            {
+                return null;
+            }
+
+            // "send;" -> "await send;"; "_ = send;" -> "await send;". The replaced expression's leading trivia goes
+            // before "await", and whatever followed the send stays after it.
+            ExpressionSyntax replaced;
+            switch (send.Parent)
+            {
+                case ExpressionStatementSyntax statement when statement.Expression == send:
+                    replaced = send;
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } assignment
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == send && assignment.Parent is ExpressionStatementSyntax:
+                    replaced = assignment;
+                    break;
+                default:
+                    return null;
+            }
+
+            var awaitKeyword = SyntaxFactory.Token(replaced.GetLeadingTrivia(), SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            var awaited = SyntaxFactory.AwaitExpression(awaitKeyword, send.WithLeadingTrivia())
+                .WithTrailingTrivia(replaced.GetTrailingTrivia());
+            return FixPlan.Replace("Await the send so that its failure is observed", replaced, awaited);
+        }
+    }
+}

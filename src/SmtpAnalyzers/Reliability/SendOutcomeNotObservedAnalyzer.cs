@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Model;
+
+namespace SmtpAnalyzers.Reliability
+{
+    /// <summary>
+    /// SMTP2004: a send whose outcome, and with it the reply class of a failure, reaches nobody: the Task of
+    /// SendMailAsync / MailKit's SendAsync discarded, returned into a Task.Run whose Task is discarded, or awaited
+    /// in an async void function with no catch; System.Net.Mail's event-based SendAsync in a type that never
+    /// subscribes to SendCompleted.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SendOutcomeNotObservedAnalyzer : SmtpAnalyzer
+    {
+        /// <summary>Diagnostic property, set when the send's statement can simply be awaited: its value is the fix's shape.</summary>
+        public const string FixProperty = "Fix";
+
+        /// <summary><see cref="FixProperty"/> value: replace the discarding statement's expression with <c>await send</c>.</summary>
+        public const string AwaitFix = "Await";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.SendOutcomeNotObserved);
+
+        private static readonly ImmutableDictionary<string, string?> AwaitFixProperties =
+            ImmutableDictionary<string, string?>.Empty.Add(FixProperty, AwaitFix);
+
+        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        {
+            if (model.SystemNetMailClient is null && model.MailKitIMailTransport is null)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, model), OperationKind.Invocation);
+            if (model.SendCompleted is not null)
+            {
+                context.RegisterSymbolStartAction(s => StartType(s, model), SymbolKind.NamedType);
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, SmtpModel model)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var name = invocation.TargetMethod.Name;
+            if ((name != "SendMailAsync" && name != "SendAsync") || model.ClassifySend(invocation.TargetMethod) != SendKind.Task)
+            {
+                return;
+            }
+
+            // The expression whose value is the send's Task: the call, or "client?.SendMailAsync(m)" as a whole.
+            IOperation value = invocation;
+            if (value.Parent is IConditionalAccessOperation conditional && ReferenceEquals(conditional.WhenNotNull, value))
+            {
+                value = conditional;
+            }
+
+            var location = value.Syntax.GetLocation();
+            while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion;
+            }
+
+            var send = new Send(name, location);
+            switch (value.Parent)
+            {
+                case IExpressionStatementOperation statement:
+                    ReportDiscarded(context, model, send, value, statement, statement.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax && !statement.IsImplicit);
+                    return;
+
+                case ISimpleAssignmentOperation { Target: IDiscardOperation } discard
+                    when ReferenceEquals(discard.Value, value) && discard.Parent is IExpressionStatementOperation discardStatement:
+                    ReportDiscarded(context, model, send, value, discardStatement, !discardStatement.IsImplicit);
+                    return;
+
+                case IAwaitOperation awaited:
+                    AnalyzePropagated(context, model, send, awaited, isAwait: true);
+                    return;
+
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Parent: IAwaitOperation configuredAwait } configure
+                    when ReferenceEquals(configure.Instance, value):
+                    AnalyzePropagated(context, model, send, configuredAwait, isAwait: true);
+                    return;
+
+                case IReturnOperation returned:
+                    AnalyzePropagated(context, model, send, returned, isAwait: false);
+                    return;
+
+                default:
+                    // Assigned, passed on, continued, waited on: observed, or handed to code that may observe it.
+                    return;
+            }
+        }
+
+        /// <summary>The Task is dropped on the floor: an expression statement, or "_ = send".</summary>
+        private static void ReportDiscarded(OperationAnalysisContext context, SmtpModel model, Send send, IOperation value, IOperation statement, bool plainStatement)
+        {
+            var function = EnclosingFunction(statement, context.ContainingSymbol, model, out var caught, out var inLock);
+            var fixable = plainStatement
+                && (value is IInvocationOperation || value is IConversionOperation { Operand: IInvocationOperation })
+                && function is { IsAsync: true }
+                && !inLock
+                && (!function.ReturnsVoid || caught);
+            Report(context, send, "its Task is discarded", fixable ? AwaitFixProperties : null);
+        }
+
+        /// <summary>The Task goes to the enclosing function (awaited or returned): fine unless that function's own outcome goes nowhere.</summary>
+        private static void AnalyzePropagated(OperationAnalysisContext context, SmtpModel model, Send send, IOperation consumer, bool isAwait)
+        {
+            var function = EnclosingFunction(consumer, context.ContainingSymbol, model, out var caught, out _, out var lambda);
+            if (isAwait && caught)
+            {
+                return;
+            }
+
+            if (isAwait && function is { IsAsync: true, ReturnsVoid: true })
+            {
+                var kind = function.MethodKind switch
+                {
+                    MethodKind.AnonymousFunction => "lambda",
+                    MethodKind.LocalFunction => "local function",
+                    _ => "method",
+                };
+                Report(context, send, "it is awaited in an async void " + kind + " that does not catch its exception", null);
+                return;
+            }
+
+            if (lambda?.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation run } }
+                && model.IsTaskRun(run.TargetMethod)
+                && IsDiscarded(run))
+            {
+                Report(context, send, "it runs in a Task.Run whose Task is discarded", null);
+            }
+        }
+
+        private static bool IsDiscarded(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion;
+            }
+
+            return operation.Parent is IExpressionStatementOperation
+                || (operation.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard
+                    && ReferenceEquals(discard.Value, operation)
+                    && discard.Parent is IExpressionStatementOperation);
+        }
+
+        private static IMethodSymbol? EnclosingFunction(IOperation start, ISymbol containingSymbol, SmtpModel model, out bool caught, out bool inLock)
+            => EnclosingFunction(start, containingSymbol, model, out caught, out inLock, out _);
+
+        /// <summary>
+        /// The function whose body holds <paramref name="start"/>; whether a try on the way there catches what a send
+        /// throws (<paramref name="caught"/>) and whether a lock statement is on the way.
+        /// </summary>
+        private static IMethodSymbol? EnclosingFunction(IOperation start, ISymbol containingSymbol, SmtpModel model, out bool caught, out bool inLock, out IAnonymousFunctionOperation? lambda)
+        {
+            caught = false;
+            inLock = false;
+            lambda = null;
+            var child = start;
+            for (var current = start.Parent; current is not null; child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation anonymous:
+                        lambda = anonymous;
+                        return anonymous.Symbol;
+                    case ILocalFunctionOperation local:
+                        return local.Symbol;
+                    case ILockOperation:
+                        inLock = true;
+                        break;
+                    case ITryOperation tryOperation when ReferenceEquals(tryOperation.Body, child) && !caught:
+                        foreach (var clause in tryOperation.Catches)
+                        {
+                            if (model.CatchesSendFailure(clause.ExceptionType))
+                            {
+                                caught = true;
+                                break;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return containingSymbol as IMethodSymbol;
+        }
+
+        private static void Report(OperationAnalysisContext context, Send send, string reason, ImmutableDictionary<string, string?>? properties)
+            => context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, send.Location, properties, send.Name, reason));
+
+        /// <summary>The reported send: the method's name and where the call (or its conditional access) is written.</summary>
+        private readonly struct Send
+        {
+            public Send(string name, Location location)
+            {
+                Name = name;
+                Location = location;
+            }
+
+            public string Name { get; }
+
+            public Location Location { get; }
+        }
+
+        /// <summary>Event-based sends of one type, reported at its end when the type never subscribes to SendCompleted.</summary>
+        private static void StartType(SymbolStartAnalysisContext context, SmtpModel model)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var sends = new ConcurrentQueue<IInvocationOperation>();
+            var subscribed = 0;
+
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (invocation.TargetMethod.Name != "SendAsync"
+                        || !SymbolEqualityComparer.Default.Equals(c.ContainingSymbol.ContainingType, type)
+                        || model.ClassifySend(invocation.TargetMethod) != SendKind.Event)
+                    {
+                        return;
+                    }
+
+                    sends.Enqueue(invocation);
+                },
+                OperationKind.Invocation);
+
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var assignment = (IEventAssignmentOperation)c.Operation;
+                    if (assignment.Adds && assignment.EventReference is IEventReferenceOperation reference && model.IsSendCompleted(reference.Event))
+                    {
+                        Interlocked.Exchange(ref subscribed, 1);
+                    }
+                },
+                OperationKind.EventAssignment);
+
+            context.RegisterSymbolEndAction(c =>
+            {
+                if (Volatile.Read(ref subscribed) != 0)
+                {
+                    return;
+                }
+
+                foreach (var send in sends)
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SendOutcomeNotObserved,
+                        send.Syntax.GetLocation(),
+                        send.TargetMethod.Name,
+                        "no handler is attached to SendCompleted in this type"));
+                }
+            });
+        }
+    }
+}
