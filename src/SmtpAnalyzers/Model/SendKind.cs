@@ -11,5 +11,8 @@ namespace SmtpAnalyzers.Model
 
         /// <summary>System.Net.Mail's event-based SendAsync: the reply reaches only SendCompleted.</summary>
         Event,
+
+        /// <summary>A synchronous Send of either library: the reply comes back as an exception from the call.</summary>
+        Sync,
     }
 }

@@ -346,7 +346,8 @@ namespace SmtpAnalyzers.Model
         /// <summary>
         /// Whether <paramref name="method"/> sends mail and how its outcome comes back: a Task (System.Net.Mail's
         /// SendMailAsync, MailKit's SendAsync on SmtpClient, ISmtpClient or IMailTransport) or the SendCompleted
-        /// event (System.Net.Mail's void SendAsync). The name is compared before any symbol.
+        /// event (System.Net.Mail's void SendAsync), or the call itself (Send of either library). The name is
+        /// compared before any symbol.
         /// </summary>
         public SendKind ClassifySend(IMethodSymbol method)
         {
@@ -363,6 +364,10 @@ namespace SmtpAnalyzers.Model
                     }
 
                     return IsMailKitTransport(method.ContainingType) ? SendKind.Task : SendKind.None;
+                case "Send":
+                    return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) || IsMailKitTransport(method.ContainingType)
+                        ? SendKind.Sync
+                        : SendKind.None;
                 default:
                     return SendKind.None;
             }
