@@ -8,6 +8,7 @@ namespace SmtpAnalyzers
         public const string UseNamedStatusCode = "SMTP1001";
         public const string UseReplyClassCheck = "SMTP1002";
         public const string WrongClassBoundary = "SMTP1003";
+        public const string FailureSwallowed = "SMTP2001";
         public const string SendOutcomeNotObserved = "SMTP2004";
     }
 
@@ -55,6 +56,14 @@ namespace SmtpAnalyzers
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             "A 4yz reply means the mail may be sent later and a 5yz reply means it must not be sent again unchanged (RFC 5321 §4.2.1). Both arrive as an exception from the send's Task, or in SendCompleted for the event-based SendAsync; when that goes nowhere, nobody can retry or give up, and the mail is silently lost.");
+
+        public static readonly DiagnosticDescriptor FailureSwallowed = Create(
+            RuleIds.FailureSwallowed,
+            "SMTP failure swallowed or flattened",
+            "This catch of {0} around an SMTP send loses the reply: callers can no longer tell a transient 4yz failure from a permanent 5yz one; rethrow, pass the exception on, or handle the two classes separately",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A 4yz reply means the same message may be accepted later and a 5yz reply means it must not be sent again unchanged (RFC 5321 §4.2.1). A catch that keeps only the message text, or nothing, throws that distinction away.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

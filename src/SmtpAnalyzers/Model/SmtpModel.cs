@@ -373,6 +373,56 @@ namespace SmtpAnalyzers.Model
             }
         }
 
+        /// <summary>
+        /// The sends in <paramref name="root"/>, not counting those inside lambdas and local functions (they run
+        /// elsewhere, so a try around their declaration does not see their failures).
+        /// </summary>
+        public System.Collections.Generic.IEnumerable<(IInvocationOperation Send, SmtpLibrary Library)> SendsIn(IOperation root)
+        {
+            var pending = new System.Collections.Generic.Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (operation is IInvocationOperation invocation && ClassifySend(invocation.TargetMethod) != SendKind.None)
+                {
+                    var library = IsOrDerivesFrom(invocation.TargetMethod.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
+                    yield return (invocation, library);
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The exception types of <paramref name="library"/> that carry an SMTP failure out of a send: System.Net.Mail's
+        /// SmtpException (with its recipient subclasses); MailKit's SmtpCommandException, SmtpProtocolException and
+        /// ServiceNotAuthenticatedException.
+        /// </summary>
+        public System.Collections.Generic.IEnumerable<INamedTypeSymbol> FailureTypes(SmtpLibrary library)
+        {
+            var types = library == SmtpLibrary.SystemNetMail
+                ? new[] { SmtpException }
+                : new[] { SmtpCommandException, SmtpProtocolException, ServiceNotAuthenticatedException };
+            foreach (var type in types)
+            {
+                if (type is not null)
+                {
+                    yield return type;
+                }
+            }
+        }
+
+        /// <summary>The exception type whose StatusCode carries the reply of a failed send of <paramref name="library"/>.</summary>
+        public INamedTypeSymbol? ReplyExceptionType(SmtpLibrary library)
+            => library == SmtpLibrary.SystemNetMail ? SmtpException : SmtpCommandException;
+
         /// <summary>Whether <paramref name="method"/> is <c>Task.Run</c>.</summary>
         public bool IsTaskRun(IMethodSymbol method)
             => method.Name == "Run" && method.IsStatic && Task is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, Task);
@@ -428,7 +478,8 @@ namespace SmtpAnalyzers.Model
             return false;
         }
 
-        private static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+        public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
         {
             if (baseType is null)
             {

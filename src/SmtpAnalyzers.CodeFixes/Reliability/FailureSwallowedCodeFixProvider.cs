@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Model;
+
+namespace SmtpAnalyzers.Reliability
+{
+    /// <summary>
+    /// SMTP2001: splits the catch into a transient (4yz) clause filtered with the reply-class check and the
+    /// clause for everything else, each keeping the original body and saying what its class means. Behaviour is
+    /// unchanged: both clauses run the body the single clause ran.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FailureSwallowedCodeFixProvider))]
+    [Shared]
+    public sealed class FailureSwallowedCodeFixProvider : SmtpCodeFixProvider
+    {
+        public const string FixEquivalenceKey = RuleIds.FailureSwallowed + ".SplitByReplyClass";
+
+        internal const string TransientComment = "// Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.";
+        internal const string PermanentComment = "// Not a 4yz reply: a 5yz reply is permanent (RFC 5321 §4.2.1); do not send the same message again unchanged.";
+        internal const string OtherComment = "// Permanent SMTP failures (5yz, RFC 5321 §4.2.1) and every other error arrive here: do not send the same message again unchanged.";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.FailureSwallowed);
+
+        protected override string EquivalenceKey => FixEquivalenceKey;
+
+        private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(FailureSwallowedAnalyzer.LibraryProperty, out var libraryName)
+                || !Enum.TryParse<SmtpLibrary>(libraryName, out var library))
+            {
+                return null;
+            }
+
+            var clause = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<CatchClauseSyntax>();
+            if (clause?.Parent is not TryStatementSyntax tryStatement
+                || clause.Filter is not null
+                || clause.Block.DescendantNodes().Any(n => n is LabeledStatementSyntax))
+            {
+                return null;
+            }
+
+            var model = SmtpModel.Create(semanticModel.Compilation);
+            var replyType = model.ReplyExceptionType(library);
+            if (replyType is null)
+            {
+                return null;
+            }
+
+            var caught = clause.Declaration is null ? null : semanticModel.GetTypeInfo(clause.Declaration.Type, cancellationToken).Type;
+            var name = clause.Declaration?.Identifier.ValueText;
+            if (string.IsNullOrEmpty(name))
+            {
+                name = "ex";
+                if (!semanticModel.LookupSymbols(clause.Block.SpanStart, name: name).IsEmpty)
+                {
+                    return null;
+                }
+            }
+
+            var checkCall = SyntaxFactory.ParseExpression($"{name}.StatusCode.{ReplyCodesHolder.TransientCheck}()");
+            var newLine = NewLineOf(clause);
+            CatchClauseSyntax[] replacement;
+            if (caught is not null && SmtpModel.IsOrDerivesFrom(caught, replyType) && !SmtpModel.IsOrDerivesFrom(caught, model.SmtpFailedRecipientsException))
+            {
+                // catch (SmtpException) { body } -> a transient clause and a clause for the rest, same body.
+                var declared = Declare(clause, clause.Declaration!.Type, name!);
+                replacement = new[]
+                {
+                    WithFilter(declared, checkCall).WithBlock(Comment(clause, TransientComment, newLine)).WithTrailingTrivia(clause.GetTrailingTrivia()),
+                    declared.WithBlock(Comment(clause, PermanentComment, newLine)),
+                };
+            }
+            else if (caught is null || SmtpModel.IsOrDerivesFrom(replyType, caught as INamedTypeSymbol))
+            {
+                // catch (Exception) { body } -> a transient SMTP clause before it, same body.
+                var variable = clause.Declaration is null ? null : semanticModel.GetDeclaredSymbol(clause.Declaration, cancellationToken);
+                if (variable is not null && AssignsTo(clause.Block, variable, semanticModel, cancellationToken))
+                {
+                    return null;
+                }
+
+                var replyTypeSyntax = FixSyntax.Type(replyType);
+                var inserted = clause.Declaration is null
+                    ? clause.WithDeclaration(SyntaxFactory.CatchDeclaration(replyTypeSyntax.WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Identifier(name!))
+                        .WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(clause.CatchKeyword.TrailingTrivia))
+                        .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia())
+                    : clause.WithDeclaration(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type)));
+                replacement = new[]
+                {
+                    WithFilter(inserted, checkCall).WithBlock(Comment(clause, TransientComment, newLine)),
+                    clause.WithBlock(Comment(clause, OtherComment, newLine)),
+                };
+            }
+            else
+            {
+                return null;
+            }
+
+            var catches = tryStatement.Catches.ReplaceRange(clause, replacement);
+            return FixPlan.Replace(
+                "Handle transient (4yz) and permanent (5yz) SMTP failures separately",
+                tryStatement,
+                tryStatement.WithCatches(catches),
+                HolderNeeds.ReplyClassChecks);
+        }
+
+        private static CatchClauseSyntax Declare(CatchClauseSyntax clause, TypeSyntax type, string name)
+        {
+            var declaration = clause.Declaration!;
+            if (!declaration.Identifier.IsKind(SyntaxKind.None) && declaration.Identifier.ValueText.Length > 0)
+            {
+                return clause;
+            }
+
+            return clause.WithDeclaration(declaration
+                .WithType(type.WithTrailingTrivia(SyntaxFactory.Space))
+                .WithIdentifier(SyntaxFactory.Identifier(name)));
+        }
+
+        /// <summary><c>catch (T ex) when (check)</c>, keeping the trivia between the declaration and the block.</summary>
+        private static CatchClauseSyntax WithFilter(CatchClauseSyntax clause, ExpressionSyntax check)
+        {
+            var declaration = clause.Declaration!;
+            var filter = SyntaxFactory.CatchFilterClause(
+                SyntaxFactory.Token(SyntaxKind.WhenKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.Token(SyntaxKind.OpenParenToken),
+                check,
+                SyntaxFactory.Token(SyntaxKind.CloseParenToken).WithTrailingTrivia(declaration.GetTrailingTrivia()));
+            return clause.WithDeclaration(declaration.WithTrailingTrivia(SyntaxFactory.Space)).WithFilter(filter);
+        }
+
+        /// <summary>The clause's block with <paramref name="comment"/> as its first line.</summary>
+        private static BlockSyntax Comment(CatchClauseSyntax clause, string comment, string newLine)
+        {
+            var block = clause.Block;
+            var indent = IndentOf(block.OpenBraceToken) + "    ";
+            if (block.Statements.Count > 0)
+            {
+                var first = block.Statements[0];
+                var leading = first.GetLeadingTrivia()
+                    .Add(SyntaxFactory.Comment(comment))
+                    .Add(SyntaxFactory.EndOfLine(newLine))
+                    .Add(SyntaxFactory.Whitespace(indent));
+                return block.ReplaceNode(first, first.WithLeadingTrivia(leading));
+            }
+
+            var open = block.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine));
+            var close = block.CloseBraceToken.WithLeadingTrivia(
+                SyntaxFactory.Whitespace(indent),
+                SyntaxFactory.Comment(comment),
+                SyntaxFactory.EndOfLine(newLine),
+                SyntaxFactory.Whitespace(IndentOf(block.OpenBraceToken)));
+            return block.WithOpenBraceToken(open).WithCloseBraceToken(close);
+        }
+
+        private static string IndentOf(SyntaxToken token)
+        {
+            var text = token.SyntaxTree?.GetText();
+            if (text is null)
+            {
+                return string.Empty;
+            }
+
+            var line = text.Lines.GetLineFromPosition(token.SpanStart);
+            var start = line.Start;
+            var end = start;
+            while (end < token.SpanStart && (text[end] == ' ' || text[end] == '\t'))
+            {
+                end++;
+            }
+
+            return text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, end));
+        }
+
+        private static string NewLineOf(SyntaxNode node)
+        {
+            var text = node.SyntaxTree.GetText();
+            return text.Lines.Count > 1 && text.Lines[0].EndIncludingLineBreak - text.Lines[0].End == 2 ? "\r\n" : "\n";
+        }
+
+        private static bool AssignsTo(BlockSyntax block, ISymbol variable, SemanticModel semanticModel, CancellationToken cancellationToken)
+            => block.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(a.Left, cancellationToken).Symbol, variable));
+    }
+}
