@@ -9,6 +9,7 @@ namespace SmtpAnalyzers
         public const string UseReplyClassCheck = "SMTP1002";
         public const string WrongClassBoundary = "SMTP1003";
         public const string FailureSwallowed = "SMTP2001";
+        public const string ReplyClassMisclassified = "SMTP2005";
         public const string SendOutcomeNotObserved = "SMTP2004";
     }
 
@@ -64,6 +65,14 @@ namespace SmtpAnalyzers
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             "A 4yz reply means the same message may be accepted later and a 5yz reply means it must not be sent again unchanged (RFC 5321 §4.2.1). A catch that keeps only the message text, or nothing, throws that distinction away.");
+
+        public static readonly DiagnosticDescriptor ReplyClassMisclassified = Create(
+            RuleIds.ReplyClassMisclassified,
+            "Reply class misclassified",
+            "{0} is {1}, but it is handled as '{2}'; {3}",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Info,
+            "A 4yz reply is transient and a 5yz reply permanent (RFC 5321 §4.2.1); System.Net.Mail's GeneralFailure is no reply and includes network errors. Mapping a code to an outcome named for the other class retries what cannot succeed, or gives up on what would.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -1,0 +1,239 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Model;
+
+namespace SmtpAnalyzers.Reliability
+{
+    /// <summary>
+    /// SMTP2005: a named status code handled as the other reply class: a transient (4yz) member mapped to an
+    /// outcome named permanent, fatal, failed, critical...; a permanent (5yz) member mapped to one named
+    /// transient, retry, temporary...; GeneralFailure treated as permanent without a look at InnerException.
+    /// The outcome is the first thing the branch returns, assigns or throws, or the value of a switch arm.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ReplyClassMisclassifiedAnalyzer : SmtpAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ReplyClassMisclassified);
+
+        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        {
+            context.RegisterOperationAction(c => AnalyzeSwitch(c, model), OperationKind.Switch);
+            context.RegisterOperationAction(c => AnalyzeSwitchExpression(c, model), OperationKind.SwitchExpression);
+            context.RegisterOperationAction(c => AnalyzeConditional(c, model), OperationKind.Conditional);
+        }
+
+        private static void AnalyzeSwitch(OperationAnalysisContext context, SmtpModel model)
+        {
+            var switchOperation = (ISwitchOperation)context.Operation;
+            if (!model.IsStatusCodeEnum(switchOperation.Value.Type, out _))
+            {
+                return;
+            }
+
+            foreach (var section in switchOperation.Cases)
+            {
+                var outcome = Outcome(section.Body, context.ContainingSymbol);
+                if (outcome is null)
+                {
+                    continue;
+                }
+
+                foreach (var clause in section.Clauses)
+                {
+                    var members = clause switch
+                    {
+                        ISingleValueCaseClauseOperation single => new[] { single.Value },
+                        IPatternCaseClauseOperation { Guard: null } pattern => Constants(pattern.Pattern),
+                        _ => System.Array.Empty<IOperation>(),
+                    };
+                    Check(context, model, members, outcome.Value, section.Body);
+                }
+            }
+        }
+
+        private static void AnalyzeSwitchExpression(OperationAnalysisContext context, SmtpModel model)
+        {
+            var switchExpression = (ISwitchExpressionOperation)context.Operation;
+            if (!model.IsStatusCodeEnum(switchExpression.Value.Type, out _))
+            {
+                return;
+            }
+
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (arm.Guard is null && OutcomeOf(arm.Value, context.ContainingSymbol) is { } outcome)
+                {
+                    Check(context, model, Constants(arm.Pattern), outcome, new[] { arm.Value });
+                }
+            }
+        }
+
+        private static void AnalyzeConditional(OperationAnalysisContext context, SmtpModel model)
+        {
+            var conditional = (IConditionalOperation)context.Operation;
+            var members = new List<IOperation>();
+            if (!CollectEqualities(conditional.Condition, model, members))
+            {
+                return;
+            }
+
+            var branch = conditional.WhenTrue;
+            var outcome = branch is IBlockOperation block ? Outcome(block.Operations, context.ContainingSymbol) : OutcomeOf(branch, context.ContainingSymbol);
+            if (outcome is not null)
+            {
+                Check(context, model, members, outcome.Value, new[] { branch });
+            }
+        }
+
+        /// <summary><c>code == A || code == B</c>, <c>code is A or B</c>: the named members compared with a status code.</summary>
+        private static bool CollectEqualities(IOperation condition, SmtpModel model, List<IOperation> members)
+        {
+            switch (condition)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    return CollectEqualities(or.LeftOperand, model, members) && CollectEqualities(or.RightOperand, model, members);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    if (model.IsStatusCodeEnum(equals.LeftOperand.Type, out _) && equals.RightOperand.ConstantValue.HasValue)
+                    {
+                        members.Add(equals.RightOperand);
+                        return true;
+                    }
+
+                    if (model.IsStatusCodeEnum(equals.RightOperand.Type, out _) && equals.LeftOperand.ConstantValue.HasValue)
+                    {
+                        members.Add(equals.LeftOperand);
+                        return true;
+                    }
+
+                    return false;
+                case IIsPatternOperation isPattern when model.IsStatusCodeEnum(isPattern.Value.Type, out _):
+                    var constants = Constants(isPattern.Pattern);
+                    members.AddRange(constants);
+                    return constants.Length > 0;
+                default:
+                    return false;
+            }
+        }
+
+        private static IOperation[] Constants(IPatternOperation pattern) => pattern switch
+        {
+            IConstantPatternOperation constant => new[] { constant.Value },
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => Constants(or.LeftPattern).Concat(Constants(or.RightPattern)).ToArray(),
+            _ => System.Array.Empty<IOperation>(),
+        };
+
+        private static void Check(OperationAnalysisContext context, SmtpModel model, IEnumerable<IOperation> members, (ReplyClass Class, string Name) outcome, IEnumerable<IOperation> branch)
+        {
+            foreach (var member in members)
+            {
+                if (member.ConstantValue.Value is not int code)
+                {
+                    continue;
+                }
+
+                var memberClass = ReplyCodeTable.TryGet(code, out var info) ? info.Class : (ReplyClass)(code / 100);
+                string? message = null;
+                if (memberClass == ReplyClass.TransientNegative && outcome.Class == ReplyClass.PermanentNegative)
+                {
+                    message = $"a transient 4yz reply ({code})|a transient failure may succeed later, so retry it with backoff (RFC 5321 §4.2.1)";
+                }
+                else if (memberClass == ReplyClass.PermanentNegative && outcome.Class == ReplyClass.TransientNegative)
+                {
+                    message = $"a permanent 5yz reply ({code})|do not send the same message again unchanged (RFC 5321 §4.2.1)";
+                }
+                else if (code == -1 && outcome.Class == ReplyClass.PermanentNegative && !ReadsInnerException(branch))
+                {
+                    message = "no reply at all (time-outs and network errors included)|look at InnerException first: network errors are transient";
+                }
+
+                if (message is null || model.IsInGeneratedHelper(context.ContainingSymbol))
+                {
+                    continue;
+                }
+
+                var parts = message.Split('|');
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ReplyClassMisclassified,
+                    member.Syntax.GetLocation(),
+                    member.Syntax.ToString(),
+                    parts[0],
+                    outcome.Name,
+                    parts[1]));
+            }
+        }
+
+        /// <summary>The outcome of a branch: the first statement that returns, assigns or throws something named.</summary>
+        private static (ReplyClass, string)? Outcome(ImmutableArray<IOperation> statements, ISymbol containing)
+        {
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case IReturnOperation { ReturnedValue: { } value }:
+                        return OutcomeOf(value, containing);
+                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }:
+                        return OutcomeOf(assignment.Value, containing);
+                    case IThrowOperation { Exception: { } thrown }:
+                        return OutcomeOf(thrown, containing);
+                    case IExpressionStatementOperation { Operation: IThrowOperation { Exception: { } thrownExpression } }:
+                        return OutcomeOf(thrownExpression, containing);
+                    case IBlockOperation block:
+                        return Outcome(block.Operations, containing);
+                    case IBranchOperation:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The reply class an outcome value names, with the name, or null when it names neither class.</summary>
+        private static (ReplyClass, string)? OutcomeOf(IOperation value, ISymbol containing)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            string? name = value switch
+            {
+                IFieldReferenceOperation field => field.Field.ContainingType is { } type ? type.Name + "." + field.Field.Name : field.Field.Name,
+                ILiteralOperation { ConstantValue.Value: string text } => text,
+                IObjectCreationOperation creation => creation.Type?.Name,
+                IThrowOperation => null,
+                _ => null,
+            };
+
+            if (name is not null)
+            {
+                var nameClass = value is IFieldReferenceOperation fieldReference ? OutcomeWords.ClassOf(fieldReference.Field.Name) : OutcomeWords.ClassOf(name);
+                return nameClass == ReplyClass.None ? null : (nameClass, name);
+            }
+
+            // "return true" in IsTransient(...) / ShouldRetry(...) says the method's own class; "false" the other.
+            if (value is ILiteralOperation { ConstantValue.Value: bool flag } && containing is IMethodSymbol method)
+            {
+                var methodClass = OutcomeWords.ClassOf(method.Name);
+                if (methodClass == ReplyClass.None)
+                {
+                    return null;
+                }
+
+                var said = flag ? methodClass : methodClass == ReplyClass.TransientNegative ? ReplyClass.PermanentNegative : ReplyClass.TransientNegative;
+                return (said, $"{method.Name} returning {(flag ? "true" : "false")}");
+            }
+
+            return null;
+        }
+
+        private static bool ReadsInnerException(IEnumerable<IOperation> branch)
+            => branch.Any(b => b.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(p => p.Property.Name == "InnerException"));
+    }
+}

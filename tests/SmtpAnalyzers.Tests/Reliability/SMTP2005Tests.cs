@@ -1,0 +1,170 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpAnalyzers.Reliability;
+using SmtpAnalyzers.Knowledge;
+using Xunit;
+using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.Reliability.ReplyClassMisclassifiedAnalyzer>;
+
+namespace SmtpAnalyzers.Tests.Reliability
+{
+    public class SMTP2005Tests
+    {
+        private static DiagnosticResult Info(int location, string message)
+            => new DiagnosticResult("SMTP2005", DiagnosticSeverity.Info).WithLocation(location).WithMessage(message);
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
+        public Task InvertedSwitch_ReportsEachMisplacedMember(LanguageVersion languageVersion) => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            enum Severity { Critical, TemporaryProblem, Ok }
+
+            class Classifier
+            {
+                Severity Classify(SmtpException ex)
+                {
+                    switch (ex.StatusCode)
+                    {
+                        case {|#0:SmtpStatusCode.MailboxBusy|}:
+                        case {|#1:SmtpStatusCode.ServiceNotAvailable|}:
+                            return Severity.Critical;
+                        case {|#2:SmtpStatusCode.TransactionFailed|}:
+                            return Severity.TemporaryProblem;
+                        case SmtpStatusCode.Ok:
+                            return Severity.Ok;
+                        default:
+                            return Severity.Critical;
+                    }
+                }
+            }
+            """,
+            languageVersion,
+            Info(0, "SmtpStatusCode.MailboxBusy is a transient 4yz reply (450), but it is handled as 'Severity.Critical'; a transient failure may succeed later, so retry it with backoff (RFC 5321 §4.2.1)"),
+            Info(1, "SmtpStatusCode.ServiceNotAvailable is a transient 4yz reply (421), but it is handled as 'Severity.Critical'; a transient failure may succeed later, so retry it with backoff (RFC 5321 §4.2.1)"),
+            Info(2, "SmtpStatusCode.TransactionFailed is a permanent 5yz reply (554), but it is handled as 'Severity.TemporaryProblem'; do not send the same message again unchanged (RFC 5321 §4.2.1)"));
+
+        [Fact]
+        public Task SwitchExpressionStringsAndBoolHelpers_MailKit() => VerifyAnalyzer.VerifyAsync(
+            """
+            using MailKit.Net.Smtp;
+
+            class Classifier
+            {
+                string Describe(SmtpCommandException ex) => ex.StatusCode switch
+                {
+                    {|#0:SmtpStatusCode.AuthenticationInvalidCredentials|} => "temporary problem, retry",
+                    SmtpStatusCode.MailboxBusy => "try again later",
+                    _ => "permanent failure",
+                };
+
+                static bool IsTransient(SmtpStatusCode code)
+                {
+                    if (code == SmtpStatusCode.ErrorInProcessing || code == {|#1:SmtpStatusCode.MailboxUnavailable|})
+                    {
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                static bool ShouldRetry(SmtpStatusCode code) => code is SmtpStatusCode.MailboxBusy;
+            }
+            """,
+            LanguageVersion.Latest,
+            Info(0, "SmtpStatusCode.AuthenticationInvalidCredentials is a permanent 5yz reply (535), but it is handled as 'temporary problem, retry'; do not send the same message again unchanged (RFC 5321 §4.2.1)"),
+            Info(1, "SmtpStatusCode.MailboxUnavailable is a permanent 5yz reply (550), but it is handled as 'IsTransient returning true'; do not send the same message again unchanged (RFC 5321 §4.2.1)"));
+
+        [Fact]
+        public Task GeneralFailureAsPermanent_WithoutInnerException_IsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class PermanentMailException : Exception { }
+
+            class Classifier
+            {
+                void Handle(SmtpException ex)
+                {
+                    if (ex.StatusCode == {|#0:SmtpStatusCode.GeneralFailure|})
+                    {
+                        throw new PermanentMailException();
+                    }
+
+                    if (ex.StatusCode == SmtpStatusCode.GeneralFailure && ex.InnerException == null)
+                    {
+                        throw new PermanentMailException();
+                    }
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            Info(0, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'PermanentMailException'; look at InnerException first: network errors are transient"));
+
+        [Fact]
+        public Task CorrectClassification_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            enum Outcome { RetryLater, Failed, NoRetry, Sent }
+
+            class Classifier
+            {
+                Outcome Classify(SmtpException ex)
+                {
+                    switch (ex.StatusCode)
+                    {
+                        case SmtpStatusCode.ServiceNotAvailable:
+                        case SmtpStatusCode.MailboxBusy:
+                        case SmtpStatusCode.LocalErrorInProcessing:
+                        case SmtpStatusCode.InsufficientStorage:
+                            return Outcome.RetryLater;
+                        case SmtpStatusCode.MailboxUnavailable:
+                            return Outcome.NoRetry;
+                        case SmtpStatusCode.GeneralFailure:
+                            return ex.InnerException is System.IO.IOException ? Outcome.RetryLater : Outcome.Failed;
+                        default:
+                            return Outcome.Failed;
+                    }
+                }
+
+                static bool IsPermanent(SmtpStatusCode code) => code == SmtpStatusCode.TransactionFailed || code == SmtpStatusCode.MailboxNameNotAllowed;
+
+                static bool IsTransient(SmtpStatusCode code)
+                {
+                    if (code == SmtpStatusCode.MailboxUnavailable)
+                    {
+                        return false;
+                    }
+
+                    return code == SmtpStatusCode.MailboxBusy;
+                }
+
+                string Label(System.Net.HttpStatusCode code) => code switch
+                {
+                    System.Net.HttpStatusCode.ServiceUnavailable => "permanent",
+                    _ => "other",
+                };
+            }
+            """);
+
+        [Theory]
+        [InlineData("RetryLater", 4)]
+        [InlineData("TemporaryFailure", 4)]
+        [InlineData("soft bounce", 4)]
+        [InlineData("DoNotRetry", 5)]
+        [InlineData("NonRetryable", 5)]
+        [InlineData("never retry", 5)]
+        [InlineData("HardBounce", 5)]
+        [InlineData("Failed", 5)]
+        [InlineData("FailedRetryLater", 0)]
+        [InlineData("Sent", 0)]
+        [InlineData("SMTPFailedPermanently", 5)]
+        public void OutcomeWordsClassifyNames(string name, int expectedClass)
+            => Assert.Equal((ReplyClass)expectedClass, OutcomeWords.ClassOf(name));
+    }
+}
