@@ -120,24 +120,27 @@ namespace SmtpAnalyzers.PackageTests
 
             // The package that was installed is the one this fixture packed, not one from a cache or a feed.
             var metadataFile = Path.Combine(package.GlobalPackagesFolder, "smtpanalyzers", package.Version.ToLowerInvariant(), ".nupkg.metadata");
+            Check(File.Exists(metadataFile), $"SmtpAnalyzers {package.Version} is not in the consumer's global packages folder ({metadataFile} is missing).", build);
             using (var metadata = JsonDocument.Parse(File.ReadAllText(metadataFile)))
             {
-                var source = metadata.RootElement.GetProperty("source").GetString() ?? string.Empty;
+                var source = Find(metadata.RootElement, "source")?.GetString() ?? string.Empty;
                 Check(
                     Path.TrimEndingDirectorySeparator(package.FeedFolder) == Path.TrimEndingDirectorySeparator(source),
                     $"Expected SmtpAnalyzers to come from {package.FeedFolder}, {metadataFile} says {source}.",
                     build);
             }
 
+            Check(File.Exists(consumer.AssetsFile), $"No {consumer.AssetsFile}.", build);
             using var assets = JsonDocument.Parse(File.ReadAllText(consumer.AssetsFile));
             var key = "SmtpAnalyzers/" + package.Version;
-            var targets = assets.RootElement.GetProperty("targets").EnumerateObject().ToList();
+            var targets = Find(assets.RootElement, "targets")?.EnumerateObject().ToList() ?? [];
             Check(targets.Count > 0, $"No targets in {consumer.AssetsFile}.", build);
             foreach (var target in targets)
             {
                 Check(target.Value.TryGetProperty(key, out var library), $"{key} is missing from target {target.Name} in {consumer.AssetsFile}.", build);
                 foreach (var kind in new[] { "compile", "runtime", "native", "runtimeTargets", "dependencies", "frameworkAssemblies", "frameworkReferences" })
                 {
+                    // NuGet writes "_._" for a folder that is there but empty on purpose; anything else is a real asset.
                     var hasRealAssets = library.TryGetProperty(kind, out var assetsOfKind)
                         && (assetsOfKind.ValueKind != JsonValueKind.Object
                             || assetsOfKind.EnumerateObject().Any(a => !a.Name.EndsWith("_._", StringComparison.Ordinal)));
@@ -145,21 +148,26 @@ namespace SmtpAnalyzers.PackageTests
                 }
             }
 
-            var files = assets.RootElement.GetProperty("libraries").GetProperty(key).GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToList();
+            var files = Find(assets.RootElement, "libraries", key, "files")?.EnumerateArray().Select(f => f.GetString()).ToList() ?? [];
             Check(
                 files.Contains("analyzers/dotnet/cs/SmtpAnalyzers.dll") && files.Contains("analyzers/dotnet/cs/SmtpAnalyzers.CodeFixes.dll"),
-                $"Expected the analyzer assemblies among the installed files: {string.Join(", ", files)}",
+                $"Expected the analyzer assemblies among the installed files of {key}: {string.Join(", ", files)}",
                 build);
 
-            var suppressParent = assets.RootElement.GetProperty("project").GetProperty("frameworks").EnumerateObject()
-                .Select(f => f.Value.GetProperty("dependencies").GetProperty("SmtpAnalyzers").GetProperty("suppressParent").GetString())
+            var suppressParent = (Find(assets.RootElement, "project", "frameworks")?.EnumerateObject().ToList() ?? [])
+                .Select(f => Find(f.Value, "dependencies", "SmtpAnalyzers", "suppressParent")?.GetString() ?? "(none)")
                 .ToList();
-            Check(suppressParent.All(value => value == "All"), "Expected PrivateAssets=\"all\" (suppressParent All), got " + string.Join(", ", suppressParent), build);
+            Check(
+                suppressParent.Count > 0 && suppressParent.All(value => value == "All"),
+                "Expected PrivateAssets=\"all\" on SmtpAnalyzers (suppressParent All), got " + string.Join(", ", suppressParent),
+                build);
 
             Check(Directory.Exists(consumer.BuildOutputFolder), $"No build output at {consumer.BuildOutputFolder}.", build);
             var copied = Directory.GetFiles(consumer.BuildOutputFolder, "SmtpAnalyzers*", SearchOption.AllDirectories);
             Check(copied.Length == 0, "Expected no SmtpAnalyzers file in the build output, found " + string.Join(", ", copied), build);
-            var depsJson = File.ReadAllText(Path.Combine(consumer.BuildOutputFolder, ConsumerProject.ProjectName + ".deps.json"));
+            var depsFile = Path.Combine(consumer.BuildOutputFolder, ConsumerProject.ProjectName + ".deps.json");
+            Check(File.Exists(depsFile), $"No {depsFile}.", build);
+            var depsJson = File.ReadAllText(depsFile);
             Check(!depsJson.Contains("SmtpAnalyzers", StringComparison.OrdinalIgnoreCase), "Expected no SmtpAnalyzers in the deps.json:" + Environment.NewLine + depsJson, build);
         }
 
@@ -224,6 +232,20 @@ namespace SmtpAnalyzers.PackageTests
                 expected == actual,
                 $"{message}{Environment.NewLine}Expected file text:{Environment.NewLine}{expected}{Environment.NewLine}Actual file text:{Environment.NewLine}{actual}",
                 result);
+
+        /// <summary>The element at <paramref name="path"/> (property names) under <paramref name="element"/>, or null.</summary>
+        private static JsonElement? Find(JsonElement element, params string[] path)
+        {
+            foreach (var name in path)
+            {
+                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+                {
+                    return null;
+                }
+            }
+
+            return element;
+        }
 
         private static bool IsCorePropertiesEntry(string name)
             => name.StartsWith(CorePropertiesFolder, StringComparison.Ordinal)
