@@ -78,7 +78,8 @@ namespace SmtpAnalyzers.Tests
             {
                 var message = d.MessageFormat.ToString();
                 Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()), d.Id + " has no description");
-                Assert.True(char.IsUpper(message[0]), d.Id + " message should start with a capital letter");
+                Assert.True(char.IsUpper(message[0]) || message.StartsWith("{0} ", StringComparison.Ordinal), d.Id + " message should start with a capital letter or with the name it is about");
+                Assert.False(message.EndsWith(".", StringComparison.Ordinal), d.Id + " message is one sentence: no trailing period (RS1032)");
             });
         }
 
