@@ -8,9 +8,10 @@ namespace SmtpAnalyzers
         public const string UseNamedStatusCode = "SMTP1001";
         public const string UseReplyClassCheck = "SMTP1002";
         public const string WrongClassBoundary = "SMTP1003";
+        public const string ReplyCodeInMessageText = "SMTP1004";
         public const string FailureSwallowed = "SMTP2001";
-        public const string ReplyClassMisclassified = "SMTP2005";
         public const string SendOutcomeNotObserved = "SMTP2004";
+        public const string ReplyClassMisclassified = "SMTP2005";
     }
 
     /// <summary>Diagnostic categories; users configure a whole family with <c>dotnet_analyzer_diagnostic.category-NAME.severity</c>.</summary>
@@ -73,6 +74,37 @@ namespace SmtpAnalyzers
             RuleCategories.Reliability,
             DiagnosticSeverity.Info,
             "A 4yz reply is transient and a 5yz reply permanent (RFC 5321 §4.2.1); System.Net.Mail's GeneralFailure is no reply and includes network errors. Mapping a code to an outcome named for the other class retries what cannot succeed, or gives up on what would.");
+        // SMTP1004 has one descriptor per kind of advice; they differ only in the message.
+        private const string ReplyCodeInMessageTextTitle = "Do not read SMTP reply codes from message text";
+
+        private const string ReplyCodeInMessageTextDescription = "An SMTP exception's message is text for people: its wording, language and layout are not a contract, and the same words follow different codes. RFC 5321 §4.2 has clients decide by the reply code, and the enhanced status code of RFC 3463 only refines the class that the reply code already gives. Compare the exception's StatusCode with the library's SmtpStatusCode members, or decide on its reply class.";
+
+        /// <summary>SMTP1004 for a three-digit reply code: {0} the status code to read, {1} what to compare it with, {2} the code.</summary>
+        public static readonly DiagnosticDescriptor ReplyCodeInMessageText = Create(
+            RuleIds.ReplyCodeInMessageText,
+            ReplyCodeInMessageTextTitle,
+            "Compare {0} with {1} instead of searching the message for \"{2}\"",
+            RuleCategories.ReplyCodes,
+            DiagnosticSeverity.Warning,
+            ReplyCodeInMessageTextDescription);
+
+        /// <summary>SMTP1004 for an enhanced status code: {0} the code.</summary>
+        public static readonly DiagnosticDescriptor EnhancedCodeInMessageText = Create(
+            RuleIds.ReplyCodeInMessageText,
+            ReplyCodeInMessageTextTitle,
+            "Decide on the status code's reply class instead of searching the message for the enhanced status code \"{0}\"",
+            RuleCategories.ReplyCodes,
+            DiagnosticSeverity.Warning,
+            ReplyCodeInMessageTextDescription);
+
+        /// <summary>SMTP1004 for MailKit's SmtpProtocolException, which carries no reply: {0} the code as quoted text.</summary>
+        public static readonly DiagnosticDescriptor CodeInProtocolExceptionText = Create(
+            RuleIds.ReplyCodeInMessageText,
+            ReplyCodeInMessageTextTitle,
+            "Handle SmtpProtocolException by its type, which carries no reply code, instead of searching the message for {0}",
+            RuleCategories.ReplyCodes,
+            DiagnosticSeverity.Warning,
+            ReplyCodeInMessageTextDescription);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -50,6 +50,7 @@ namespace SmtpAnalyzers.Model
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             Exception = compilation.GetTypeByMetadataName("System.Exception");
             SendCompleted = SystemNetMailClient?.GetMembers("SendCompleted").OfType<IEventSymbol>().FirstOrDefault();
+            Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
         }
 
         public Compilation Compilation { get; }
@@ -99,6 +100,9 @@ namespace SmtpAnalyzers.Model
 
         /// <summary>System.Net.Mail.SmtpClient.SendCompleted: the only place the event-based SendAsync reports its outcome.</summary>
         public IEventSymbol? SendCompleted { get; }
+
+        /// <summary>System.Text.RegularExpressions.Regex, for reply codes matched in message text.</summary>
+        public INamedTypeSymbol? Regex { get; }
 
         /// <summary>
         /// Resolves the SMTP types of <paramref name="compilation"/>. Returns null, so that the caller registers
@@ -273,6 +277,217 @@ namespace SmtpAnalyzers.Model
                 }
 
                 return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="type"/> is an SMTP exception: System.Net.Mail's SmtpException (with its
+        /// recipient subclasses) or MailKit's SmtpCommandException or SmtpProtocolException, or a subclass of one.
+        /// </summary>
+        public bool IsSmtpException(ITypeSymbol? type, out SmtpLibrary library, out SmtpExceptionKind kind)
+        {
+            library = default;
+            kind = default;
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (current.SpecialType == SpecialType.System_Object)
+                {
+                    return false;
+                }
+
+                // The plural recipients exception derives from SmtpException: it must be met first.
+                if (Is(current, SmtpFailedRecipientsException))
+                {
+                    library = SmtpLibrary.SystemNetMail;
+                    kind = SmtpExceptionKind.FailedRecipients;
+                    return true;
+                }
+
+                if (Is(current, SmtpException))
+                {
+                    library = SmtpLibrary.SystemNetMail;
+                    kind = SmtpExceptionKind.StatusCode;
+                    return true;
+                }
+
+                if (Is(current, SmtpCommandException))
+                {
+                    library = SmtpLibrary.MailKit;
+                    kind = SmtpExceptionKind.StatusCode;
+                    return true;
+                }
+
+                if (Is(current, SmtpProtocolException))
+                {
+                    library = SmtpLibrary.MailKit;
+                    kind = SmtpExceptionKind.Protocol;
+                    return true;
+                }
+            }
+
+            return false;
+
+            static bool Is(INamedTypeSymbol type, INamedTypeSymbol? wanted)
+                => wanted is not null && SymbolEqualityComparer.Default.Equals(type, wanted);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="operation"/> is the text of an SMTP exception: its <c>Message</c> or
+        /// <c>ToString()</c>, optionally through <c>?.</c>, through string methods that keep the text
+        /// (Substring, Trim, ToLower, ...), or through a local whose only assigned value is one of those.
+        /// </summary>
+        public bool IsSmtpExceptionText(IOperation? operation, out SmtpExceptionText text)
+            => FindSmtpExceptionText(operation, throughLocal: false, conditional: false, depth: 0, out text);
+
+        private bool FindSmtpExceptionText(IOperation? operation, bool throughLocal, bool conditional, int depth, out SmtpExceptionText text)
+        {
+            text = null!;
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation { IsImplicit: true } conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IConditionalAccessInstanceOperation instance:
+                        operation = ConditionalAccessTarget(instance);
+                        conditional = true;
+                        continue;
+                }
+
+                break;
+            }
+
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Instance: { } instance } property
+                    when property.Property.Name == nameof(System.Exception.Message) && IsExceptionMember(property.Property):
+                    return IsSmtpExceptionInstance(instance, throughLocal, conditional, out text);
+
+                case IInvocationOperation { Instance: { } instance, Arguments.Length: 0 } invocation
+                    when invocation.TargetMethod.Name == nameof(ToString) && IsExceptionMember(invocation.TargetMethod):
+                    return IsSmtpExceptionInstance(instance, throughLocal, conditional, out text);
+
+                case IInvocationOperation { Instance: { } instance } invocation
+                    when invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && KeepsText(invocation.TargetMethod.Name):
+                    return FindSmtpExceptionText(instance, throughLocal, conditional, depth, out text);
+
+                case ILocalReferenceOperation local when local.Type?.SpecialType == SpecialType.System_String && depth < MaxLocalDepth:
+                    var value = SingleAssignedValue(local);
+                    return value is not null && FindSmtpExceptionText(value, throughLocal: true, conditional, depth + 1, out text);
+
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsSmtpExceptionInstance(IOperation instance, bool throughLocal, bool conditional, out SmtpExceptionText text)
+        {
+            text = null!;
+            if (instance is IConditionalAccessInstanceOperation conditionalInstance)
+            {
+                instance = ConditionalAccessTarget(conditionalInstance) ?? instance;
+                conditional = true;
+            }
+
+            if (!IsSmtpException(instance.Type, out var library, out var kind))
+            {
+                return false;
+            }
+
+            text = new SmtpExceptionText(instance, library, kind, throughLocal, conditional, IsBuiltInCode(instance));
+            return true;
+        }
+
+        /// <summary>Whether <paramref name="exception"/> is a new exception, or a local holding only one.</summary>
+        private static bool IsBuiltInCode(IOperation exception)
+        {
+            var current = exception;
+            for (var depth = 0; depth < MaxLocalDepth; depth++)
+            {
+                while (current is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+                {
+                    current = current is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)current).Operand;
+                }
+
+                switch (current)
+                {
+                    case IObjectCreationOperation:
+                        return true;
+                    case ILocalReferenceOperation local when SingleAssignedValue(local) is { } value:
+                        current = value;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The expression that <c>?.</c> tests, for the implicit receiver inside its WhenNotNull part.</summary>
+        private static IOperation? ConditionalAccessTarget(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation previous = instance;
+            for (var parent = instance.Parent; parent is not null; previous = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access && ReferenceEquals(access.WhenNotNull, previous))
+                {
+                    return access.Operation;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether <paramref name="member"/> is System.Exception's own member or an override of it.</summary>
+        private bool IsExceptionMember(ISymbol member)
+        {
+            if (Exception is null)
+            {
+                return false;
+            }
+
+            var root = member;
+            while (true)
+            {
+                var overridden = root switch
+                {
+                    IPropertySymbol property => (ISymbol?)property.OverriddenProperty,
+                    IMethodSymbol method => method.OverriddenMethod,
+                    _ => null,
+                };
+
+                if (overridden is null || SymbolEqualityComparer.Default.Equals(root.ContainingType, Exception))
+                {
+                    break;
+                }
+
+                root = overridden;
+            }
+
+            return SymbolEqualityComparer.Default.Equals(root.ContainingType, Exception);
+        }
+
+        /// <summary>String methods whose result is still the text they were called on, or a part of it.</summary>
+        private static bool KeepsText(string name)
+        {
+            switch (name)
+            {
+                case nameof(string.Substring):
+                case nameof(string.Trim):
+                case nameof(string.TrimStart):
+                case nameof(string.TrimEnd):
+                case nameof(string.ToLower):
+                case nameof(string.ToUpper):
+                case nameof(string.ToLowerInvariant):
+                case nameof(string.ToUpperInvariant):
+                    return true;
+                default:
+                    return false;
             }
         }
 

@@ -102,6 +102,10 @@ namespace SmtpAnalyzers.Tests.Infrastructure
         public static void Configure(AnalyzerTest<DefaultVerifier> test, LanguageVersion languageVersion)
         {
             test.ReferenceAssemblies = NoPackages;
+
+            // A rule may have several descriptors that differ only in their message (SMTP1004); they share the
+            // ID, severity and category, so markup may take the first.
+            test.MarkupOptions |= MarkupOptions.UseFirstDescriptor;
             test.TestState.AdditionalReferences.AddRange(TestReferences.All);
             test.SolutionTransforms.Add((solution, projectId) =>
             {
