@@ -50,7 +50,15 @@ namespace SmtpAnalyzers.Model
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             Exception = compilation.GetTypeByMetadataName("System.Exception");
             SendCompleted = SystemNetMailClient?.GetMembers("SendCompleted").OfType<IEventSymbol>().FirstOrDefault();
+            SmtpExceptionStatusCode = Property(SmtpException, "StatusCode");
+            FailedRecipient = Property(SmtpFailedRecipientException, "FailedRecipient");
+            InnerExceptions = Property(SmtpFailedRecipientsException, "InnerExceptions");
+            SmtpCommandErrorCode = Property(SmtpCommandException, "ErrorCode");
+            SmtpCommandMailbox = Property(SmtpCommandException, "Mailbox");
         }
+
+        private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
+            => type?.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
 
         public Compilation Compilation { get; }
 
@@ -99,6 +107,21 @@ namespace SmtpAnalyzers.Model
 
         /// <summary>System.Net.Mail.SmtpClient.SendCompleted: the only place the event-based SendAsync reports its outcome.</summary>
         public IEventSymbol? SendCompleted { get; }
+
+        /// <summary>System.Net.Mail.SmtpException.StatusCode (always GeneralFailure on SmtpFailedRecipientsException).</summary>
+        public IPropertySymbol? SmtpExceptionStatusCode { get; }
+
+        /// <summary>System.Net.Mail.SmtpFailedRecipientException.FailedRecipient.</summary>
+        public IPropertySymbol? FailedRecipient { get; }
+
+        /// <summary>System.Net.Mail.SmtpFailedRecipientsException.InnerExceptions: one exception, with its reply code, per failed recipient.</summary>
+        public IPropertySymbol? InnerExceptions { get; }
+
+        /// <summary>MailKit's SmtpCommandException.ErrorCode: whether the sender, a recipient or the message was rejected.</summary>
+        public IPropertySymbol? SmtpCommandErrorCode { get; }
+
+        /// <summary>MailKit's SmtpCommandException.Mailbox: the rejected sender or recipient.</summary>
+        public IPropertySymbol? SmtpCommandMailbox { get; }
 
         /// <summary>
         /// Resolves the SMTP types of <paramref name="compilation"/>. Returns null, so that the caller registers
@@ -372,6 +395,33 @@ namespace SmtpAnalyzers.Model
                     return SendKind.None;
             }
         }
+
+        /// <summary>
+        /// The library of a send (<see cref="ClassifySend"/> is not None): System.Net.Mail's SmtpClient or a MailKit
+        /// transport. Null for anything else.
+        /// </summary>
+        public SmtpLibrary? SendLibrary(IMethodSymbol method)
+        {
+            if (ClassifySend(method) == SendKind.None)
+            {
+                return null;
+            }
+
+            return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
+        }
+
+        /// <summary>Whether <paramref name="type"/> is exactly <paramref name="expected"/> (both non-null).</summary>
+        public static bool IsType(ITypeSymbol? type, INamedTypeSymbol? expected)
+            => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+
+        /// <summary>Whether <paramref name="property"/> is <paramref name="expected"/> (both non-null), through any derived type's use of it.</summary>
+        public static bool IsProperty(IPropertySymbol? property, IPropertySymbol? expected)
+            => property is not null && expected is not null && property.Name == expected.Name
+                && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected);
+
+        /// <summary>Whether an exception of <paramref name="thrown"/> can be caught by a catch of <paramref name="caughtType"/> (null: no type).</summary>
+        public static bool IsCaughtBy(ITypeSymbol thrown, ITypeSymbol? caughtType)
+            => caughtType is null || caughtType.SpecialType == SpecialType.System_Object || IsOrDerivesFrom(thrown, caughtType as INamedTypeSymbol);
 
         /// <summary>Whether <paramref name="method"/> is <c>Task.Run</c>.</summary>
         public bool IsTaskRun(IMethodSymbol method)
