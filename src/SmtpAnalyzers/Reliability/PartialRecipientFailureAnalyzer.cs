@@ -161,7 +161,12 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>(1) The plural catch with no singular one: exactly one failed recipient goes elsewhere.</summary>
         private static void AnalyzeMissingSingleRecipientCatch(OperationAnalysisContext context, SmtpModel model, ImmutableArray<ICatchClauseOperation> catches, int index)
         {
-            var single = model.SmtpFailedRecipientException!;
+            var single = model.SmtpFailedRecipientException;
+            if (single is null)
+            {
+                return;
+            }
+
             foreach (var clause in catches)
             {
                 if (SmtpModel.IsType(clause.ExceptionType, single))
