@@ -10,6 +10,7 @@ namespace SmtpAnalyzers
         public const string WrongClassBoundary = "SMTP1003";
         public const string ReplyCodeInMessageText = "SMTP1004";
         public const string FailureSwallowed = "SMTP2001";
+        public const string PartialRecipientFailure = "SMTP2003";
         public const string SendOutcomeNotObserved = "SMTP2004";
         public const string ReplyClassMisclassified = "SMTP2005";
     }
@@ -50,6 +51,14 @@ namespace SmtpAnalyzers
             RuleCategories.ReplyCodes,
             DiagnosticSeverity.Warning,
             "Reply classes start at 200, 300, 400 and 500 (RFC 5321 §4.2.1). A boundary such as '>= SmtpStatusCode.MailboxUnavailable' (550) taken to mean 'permanent' leaves 500-549, among them 530 authentication required, classified as transient and retried.");
+
+        public static readonly DiagnosticDescriptor PartialRecipientFailure = Create(
+            RuleIds.PartialRecipientFailure,
+            "Partial recipient failures lost",
+            "Recipient failures are lost here: {0}",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "RCPT replies are per recipient (RFC 5321 §3.3, §4.2.1): a recipient rejected with 4yz may be retried later, one rejected with 5yz must not be retried unchanged. System.Net.Mail delivers to the accepted recipients and then throws SmtpFailedRecipientException when exactly one failed, or SmtpFailedRecipientsException, whose own StatusCode is always GeneralFailure, with one inner exception per failed recipient. MailKit's SmtpCommandException tells a rejected recipient from a rejected sender or message only through ErrorCode and Mailbox.");
 
         public static readonly DiagnosticDescriptor SendOutcomeNotObserved = Create(
             RuleIds.SendOutcomeNotObserved,

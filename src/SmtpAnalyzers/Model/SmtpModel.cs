@@ -51,7 +51,15 @@ namespace SmtpAnalyzers.Model
             Exception = compilation.GetTypeByMetadataName("System.Exception");
             SendCompleted = SystemNetMailClient?.GetMembers("SendCompleted").OfType<IEventSymbol>().FirstOrDefault();
             Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
+            SmtpExceptionStatusCode = Property(SmtpException, "StatusCode");
+            FailedRecipient = Property(SmtpFailedRecipientException, "FailedRecipient");
+            InnerExceptions = Property(SmtpFailedRecipientsException, "InnerExceptions");
+            SmtpCommandErrorCode = Property(SmtpCommandException, "ErrorCode");
+            SmtpCommandMailbox = Property(SmtpCommandException, "Mailbox");
         }
+
+        private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
+            => type?.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
 
         public Compilation Compilation { get; }
 
@@ -103,6 +111,20 @@ namespace SmtpAnalyzers.Model
 
         /// <summary>System.Text.RegularExpressions.Regex, for reply codes matched in message text.</summary>
         public INamedTypeSymbol? Regex { get; }
+        /// <summary>System.Net.Mail.SmtpException.StatusCode (always GeneralFailure on SmtpFailedRecipientsException).</summary>
+        public IPropertySymbol? SmtpExceptionStatusCode { get; }
+
+        /// <summary>System.Net.Mail.SmtpFailedRecipientException.FailedRecipient.</summary>
+        public IPropertySymbol? FailedRecipient { get; }
+
+        /// <summary>System.Net.Mail.SmtpFailedRecipientsException.InnerExceptions: one exception, with its reply code, per failed recipient.</summary>
+        public IPropertySymbol? InnerExceptions { get; }
+
+        /// <summary>MailKit's SmtpCommandException.ErrorCode: whether the sender, a recipient or the message was rejected.</summary>
+        public IPropertySymbol? SmtpCommandErrorCode { get; }
+
+        /// <summary>MailKit's SmtpCommandException.Mailbox: the rejected sender or recipient.</summary>
+        public IPropertySymbol? SmtpCommandMailbox { get; }
 
         /// <summary>
         /// Resolves the SMTP types of <paramref name="compilation"/>. Returns null, so that the caller registers
@@ -599,9 +621,8 @@ namespace SmtpAnalyzers.Model
             while (pending.Count > 0)
             {
                 var operation = pending.Pop();
-                if (operation is IInvocationOperation invocation && ClassifySend(invocation.TargetMethod) != SendKind.None)
+                if (operation is IInvocationOperation invocation && SendLibrary(invocation.TargetMethod) is SmtpLibrary library)
                 {
-                    var library = IsOrDerivesFrom(invocation.TargetMethod.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
                     yield return (invocation, library);
                 }
 
@@ -637,6 +658,33 @@ namespace SmtpAnalyzers.Model
         /// <summary>The exception type whose StatusCode carries the reply of a failed send of <paramref name="library"/>.</summary>
         public INamedTypeSymbol? ReplyExceptionType(SmtpLibrary library)
             => library == SmtpLibrary.SystemNetMail ? SmtpException : SmtpCommandException;
+
+        /// <summary>
+        /// The library of a send (<see cref="ClassifySend"/> is not None): System.Net.Mail's SmtpClient or a MailKit
+        /// transport. Null for anything else.
+        /// </summary>
+        public SmtpLibrary? SendLibrary(IMethodSymbol method)
+        {
+            if (ClassifySend(method) == SendKind.None)
+            {
+                return null;
+            }
+
+            return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
+        }
+
+        /// <summary>Whether <paramref name="type"/> is exactly <paramref name="expected"/> (both non-null).</summary>
+        public static bool IsType(ITypeSymbol? type, INamedTypeSymbol? expected)
+            => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+
+        /// <summary>Whether <paramref name="property"/> is <paramref name="expected"/> (both non-null), through any derived type's use of it.</summary>
+        public static bool IsProperty(IPropertySymbol? property, IPropertySymbol? expected)
+            => property is not null && expected is not null && property.Name == expected.Name
+                && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected);
+
+        /// <summary>Whether an exception of <paramref name="thrown"/> can be caught by a catch of <paramref name="caughtType"/> (null: no type).</summary>
+        public static bool IsCaughtBy(ITypeSymbol thrown, ITypeSymbol? caughtType)
+            => caughtType is null || caughtType.SpecialType == SpecialType.System_Object || IsOrDerivesFrom(thrown, caughtType as INamedTypeSymbol);
 
         /// <summary>Whether <paramref name="method"/> is <c>Task.Run</c>.</summary>
         public bool IsTaskRun(IMethodSymbol method)
