@@ -22,6 +22,9 @@ namespace SmtpAnalyzers.Model
 
         private static readonly ConditionalWeakTable<Compilation, CachedModel> Cache = new ConditionalWeakTable<Compilation, CachedModel>();
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IParameterSymbol, SmtpLibrary?> _parameters =
+            new System.Collections.Concurrent.ConcurrentDictionary<IParameterSymbol, SmtpLibrary?>(SymbolEqualityComparer.Default);
+
         private SmtpModel(Compilation compilation)
         {
             Compilation = compilation;
@@ -298,6 +301,13 @@ namespace SmtpAnalyzers.Model
                     return value is not null && IsStatusCode(value, out library, depth + 1);
                 }
 
+                if (operation is IParameterReferenceOperation parameterReference && IsNumeric(parameterReference.Type) && depth < MaxLocalDepth)
+                {
+                    var known = _parameters.GetOrAdd(parameterReference.Parameter, _ => ParameterLibrary(parameterReference, depth));
+                    library = known ?? default;
+                    return known is not null;
+                }
+
                 return false;
             }
         }
@@ -512,6 +522,93 @@ namespace SmtpAnalyzers.Model
                     return false;
             }
         }
+
+        /// <summary>
+        /// The library whose status code every caller passes to a numeric parameter of a private method or local
+        /// function (<c>static bool IsTransient(int code)</c> called as <c>IsTransient((int)ex.StatusCode)</c>);
+        /// null when the parameter is written, the method is used other than by direct calls in the same file, or a
+        /// caller passes anything else. Only the parameter's own declaration file is searched.
+        /// </summary>
+        private SmtpLibrary? ParameterLibrary(IParameterReferenceOperation reference, int depth)
+        {
+            var parameter = reference.Parameter;
+            var semanticModel = reference.SemanticModel;
+            if (parameter.RefKind != RefKind.None
+                || parameter.ContainingSymbol is not IMethodSymbol method
+                || !(method.MethodKind == MethodKind.LocalFunction || (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private))
+                || semanticModel is null
+                || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree)
+            {
+                return null;
+            }
+
+            var methodSyntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+            var scope = method.MethodKind == MethodKind.LocalFunction
+                ? methodSyntax.Parent
+                : method.ContainingType.DeclaringSyntaxReferences.Length == 1 ? method.ContainingType.DeclaringSyntaxReferences[0].GetSyntax() : null;
+            if (scope is null)
+            {
+                return null;
+            }
+
+            SmtpLibrary? found = null;
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax written && written.Identifier.ValueText == parameter.Name
+                        && methodSyntax.Span.Contains(written.Span) && IsWrite(written))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                var call = name.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
+                if (call is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                    || semanticModel.GetOperation(call) is not IInvocationOperation invocation)
+                {
+                    // A method group, nameof, or a recursive mention: callers are not all visible.
+                    if (SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(name).Symbol?.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var argument = invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter, parameter));
+                if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit || !IsStatusCode(argument.Value, out var library, depth + 1))
+                {
+                    return null;
+                }
+
+                if (found is not null && found != library)
+                {
+                    return null;
+                }
+
+                found = library;
+            }
+
+            return found;
+        }
+
+        private static bool IsWrite(Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name)
+            => name.Parent switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment => assignment.Left == name,
+                Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax => true,
+                Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None),
+                _ => false,
+            };
 
         /// <summary>
         /// The value assigned to a local in its declaration, when the local is never written anywhere else;

@@ -252,5 +252,54 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 """));
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task PrivateHelperParameter_CalledOnlyWithStatusCodes_IsAStatusCode() => Verify.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                bool Retry(SmtpException ex) => IsTransient((int)ex.StatusCode);
+
+                bool RetryRecipient(SmtpFailedRecipientException ex) => IsTransient((int)ex.StatusCode);
+
+                private static bool IsTransient(int code) => code == {|SMTP1001:421|} || code == {|SMTP1001:450|};
+            }
+            """,
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                bool Retry(SmtpException ex) => IsTransient((int)ex.StatusCode);
+
+                bool RetryRecipient(SmtpFailedRecipientException ex) => IsTransient((int)ex.StatusCode);
+
+                private static bool IsTransient(int code) => code == (int)SmtpStatusCode.ServiceNotAvailable || code == (int)SmtpStatusCode.MailboxBusy;
+            }
+            """);
+
+        [Fact]
+        public Task HelperParameter_WithOtherCallersOrPublic_IsNotAStatusCode() => SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.ReplyCodes.UseNamedStatusCodeAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Sender
+            {
+                bool Retry(SmtpException ex) => IsBusy((int)ex.StatusCode) || IsPublic((int)ex.StatusCode);
+
+                bool Http(int status) => IsBusy(status);
+
+                Func<int, bool> Group() => IsReassigned;
+
+                private static bool IsBusy(int code) => code == 450;
+
+                public static bool IsPublic(int code) => code == 450;
+
+                private static bool IsReassigned(int code) { code = code + 1; return code == 450; }
+            }
+            """);
     }
 }
