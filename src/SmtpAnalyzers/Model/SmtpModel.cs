@@ -708,17 +708,21 @@ namespace SmtpAnalyzers.Model
         }
 
         /// <summary>
-        /// The sends in <paramref name="root"/>, not counting those inside lambdas and local functions (they run
-        /// elsewhere, so a try around their declaration does not see their failures).
+        /// The sends in <paramref name="root"/> whose failures are thrown to the code around them: not those inside
+        /// lambdas and local functions (they run elsewhere, so a try around their declaration does not see their
+        /// failures), and, unless <paramref name="includeEventBased"/>, not System.Net.Mail's event-based SendAsync
+        /// (its failures go to SendCompleted).
         /// </summary>
-        public System.Collections.Generic.IEnumerable<(IInvocationOperation Send, SmtpLibrary Library)> SendsIn(IOperation root)
+        public System.Collections.Generic.IEnumerable<(IInvocationOperation Send, SmtpLibrary Library)> SendsIn(IOperation root, bool includeEventBased = false)
         {
             var pending = new System.Collections.Generic.Stack<IOperation>();
             pending.Push(root);
             while (pending.Count > 0)
             {
                 var operation = pending.Pop();
-                if (operation is IInvocationOperation invocation && SendLibrary(invocation.TargetMethod) is SmtpLibrary library)
+                if (operation is IInvocationOperation invocation
+                    && SendLibrary(invocation.TargetMethod) is SmtpLibrary library
+                    && (includeEventBased || ClassifySend(invocation.TargetMethod) != SendKind.Event))
                 {
                     yield return (invocation, library);
                 }

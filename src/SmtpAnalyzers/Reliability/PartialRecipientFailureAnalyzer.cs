@@ -108,14 +108,9 @@ namespace SmtpAnalyzers.Reliability
             var netMailSend = false;
             var mailKitSend = false;
             var messages = new List<IOperation>();
-            foreach (var send in Sends(tryOperation.Body, model))
+            foreach (var (send, library) in model.SendsIn(tryOperation.Body))
             {
-                if (model.ClassifySend(send.TargetMethod) == SendKind.Event)
-                {
-                    continue;
-                }
-
-                if (model.SendLibrary(send.TargetMethod) == SmtpLibrary.SystemNetMail)
+                if (library == SmtpLibrary.SystemNetMail)
                 {
                     netMailSend = true;
                     var message = MessageArgument(send, model);
@@ -269,9 +264,10 @@ namespace SmtpAnalyzers.Reliability
         private static void AnalyzeResend(OperationAnalysisContext context, SmtpModel model, ICatchClauseOperation clause, List<IOperation> messages)
         {
             List<(IInvocationOperation Send, IOperation Message)>? resends = null;
-            foreach (var send in Sends(clause.Handler, model))
+            // A re-send delivers again however it reports its outcome, so the event-based SendAsync counts here.
+            foreach (var (send, library) in model.SendsIn(clause.Handler, includeEventBased: true))
             {
-                if (model.SendLibrary(send.TargetMethod) != SmtpLibrary.SystemNetMail)
+                if (library != SmtpLibrary.SystemNetMail)
                 {
                     continue;
                 }
@@ -510,33 +506,6 @@ namespace SmtpAnalyzers.Reliability
             foreach (var operation in clause.Handler.Descendants())
             {
                 yield return operation;
-            }
-        }
-
-        /// <summary>The sends of either library under <paramref name="root"/>, not counting functions declared there. Names are compared first.</summary>
-        private static IEnumerable<IInvocationOperation> Sends(IOperation root, SmtpModel model)
-        {
-            var stack = new Stack<IOperation>();
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                var operation = stack.Pop();
-                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    continue;
-                }
-
-                if (operation is IInvocationOperation invocation
-                    && invocation.TargetMethod.Name is "Send" or "SendAsync" or "SendMailAsync"
-                    && model.ClassifySend(invocation.TargetMethod) != SendKind.None)
-                {
-                    yield return invocation;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push(child);
-                }
             }
         }
 

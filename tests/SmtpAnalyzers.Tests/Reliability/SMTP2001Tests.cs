@@ -299,6 +299,13 @@ namespace SmtpAnalyzers.Tests.Reliability
                     catch (Exception ex) { Console.WriteLine(ex.Message); }
                 }
 
+                // The event-based SendAsync reports its failures to SendCompleted, not to this catch.
+                public void J(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    try { client.SendAsync(message, null); }
+                    catch (Exception ex) { Console.WriteLine(ex.Message); }
+                }
+
                 // The earlier clause already takes every SMTP failure.
                 public void I(System.Net.Mail.SmtpClient client, MailMessage message)
                 {
