@@ -78,6 +78,14 @@ namespace SmtpAnalyzers.Tests.Infrastructure
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>Checks the fixed code of a fix that adds the generated holder with the reply-class checks.</summary>
+        public static Task VerifyWithClassChecksAsync(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest)
+        {
+            var test = Create(source, fixedSource, languageVersion);
+            test.FixedState.Sources.Add(Holder.WithClassChecks());
+            return test.RunAsync(CancellationToken.None);
+        }
+
         /// <summary>Checks that the diagnostics are reported but no fix is offered.</summary>
         public static Task VerifyNoFixAsync(string source, LanguageVersion languageVersion = LanguageVersion.Latest)
             => VerifyAsync(source, source, languageVersion);

@@ -9,17 +9,10 @@ namespace SmtpAnalyzers.Tests.Reliability
 {
     public class SMTP2001Tests
     {
-        private static Task VerifyFix(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest)
-        {
-            var test = Verify.Create(source, fixedSource, languageVersion);
-            test.FixedState.Sources.Add(Holder.WithClassChecks());
-            return test.RunAsync();
-        }
-
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
-        public Task ExceptionFlattenedToMessage_SystemNetMail_GetsATransientClause(LanguageVersion languageVersion) => VerifyFix(
+        public Task ExceptionFlattenedToMessage_SystemNetMail_GetsATransientClause(LanguageVersion languageVersion) => Verify.VerifyWithClassChecksAsync(
             """
             using System;
             using System.Collections.Generic;
@@ -73,7 +66,7 @@ namespace SmtpAnalyzers.Tests.Reliability
             languageVersion);
 
         [Fact]
-        public Task SmtpCommandExceptionSwallowed_MailKitAsync_IsSplitInTwo() => VerifyFix(
+        public Task SmtpCommandExceptionSwallowed_MailKitAsync_IsSplitInTwo() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Threading.Tasks;
             using MailKit.Net.Smtp;
@@ -124,7 +117,7 @@ namespace SmtpAnalyzers.Tests.Reliability
             """);
 
         [Fact]
-        public Task EmptyCatchAll_GetsATransientClause() => VerifyFix(
+        public Task EmptyCatchAll_GetsATransientClause() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
             using System.Threading.Tasks;

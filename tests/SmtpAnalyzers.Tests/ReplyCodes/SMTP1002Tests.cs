@@ -9,17 +9,10 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
 {
     public class SMTP1002Tests
     {
-        private static Task VerifyFix(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest)
-        {
-            var test = Verify.Create(source, fixedSource, languageVersion);
-            test.FixedState.Sources.Add(Holder.WithClassChecks());
-            return test.RunAsync();
-        }
-
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
-        public Task CatchFilterWithLowerBound_BecomesIsPermanentFailure(LanguageVersion languageVersion) => VerifyFix(
+        public Task CatchFilterWithLowerBound_BecomesIsPermanentFailure(LanguageVersion languageVersion) => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
 
@@ -59,7 +52,7 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             languageVersion);
 
         [Fact]
-        public Task LocalRangeWithAnd_IsOneDiagnosticAndUsesTheIntCheck() => VerifyFix(
+        public Task LocalRangeWithAnd_IsOneDiagnosticAndUsesTheIntCheck() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
 
@@ -96,7 +89,7 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             """);
 
         [Fact]
-        public Task RelationalPatterns_OnBothLibraries() => VerifyFix(
+        public Task RelationalPatterns_OnBothLibraries() => Verify.VerifyWithClassChecksAsync(
             """
             using MailKit.Net.Smtp;
 
@@ -123,7 +116,7 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             """);
 
         [Fact]
-        public Task DivisionAndFirstCharacter_AreReported() => VerifyFix(
+        public Task DivisionAndFirstCharacter_AreReported() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
 
@@ -162,7 +155,7 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             """);
 
         [Fact]
-        public Task NamedClassEdge_IsStillAClassBoundary() => VerifyFix(
+        public Task NamedClassEdge_IsStillAClassBoundary() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
 
@@ -183,7 +176,7 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             """);
 
         [Fact]
-        public Task PollyPredicate_IsFixed() => VerifyFix(
+        public Task PollyPredicate_IsFixed() => Verify.VerifyWithClassChecksAsync(
             """
             using MailKit.Net.Smtp;
             using Polly;

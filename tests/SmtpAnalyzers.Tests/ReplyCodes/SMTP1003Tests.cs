@@ -10,17 +10,10 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
 {
     public class SMTP1003Tests
     {
-        private static Task VerifyFix(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest)
-        {
-            var test = Verify.Create(source, fixedSource, languageVersion);
-            test.FixedState.Sources.Add(Holder.WithClassChecks());
-            return test.RunAsync();
-        }
-
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
-        public Task MailboxUnavailableTakenAsPermanent_BecomesIsPermanentFailure(LanguageVersion languageVersion) => VerifyFix(
+        public Task MailboxUnavailableTakenAsPermanent_BecomesIsPermanentFailure(LanguageVersion languageVersion) => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
 
@@ -59,7 +52,7 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 .WithMessage("The boundary 550 is not a reply-class edge: it splits the 5yz class, so codes 500-549 fall on the wrong side; check the reply class instead"));
 
         [Fact]
-        public Task MixedBoundWithAnUnnamedClassEdge_IsOneDiagnosticAndMeansTransient() => VerifyFix(
+        public Task MixedBoundWithAnUnnamedClassEdge_IsOneDiagnosticAndMeansTransient() => Verify.VerifyWithClassChecksAsync(
             """
             using MailKit.Net.Smtp;
 
