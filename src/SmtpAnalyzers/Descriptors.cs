@@ -8,6 +8,7 @@ namespace SmtpAnalyzers
         public const string UseNamedStatusCode = "SMTP1001";
         public const string UseReplyClassCheck = "SMTP1002";
         public const string WrongClassBoundary = "SMTP1003";
+        public const string PermanentFailureRetried = "SMTP2002";
         public const string SendOutcomeNotObserved = "SMTP2004";
     }
 
@@ -47,6 +48,14 @@ namespace SmtpAnalyzers
             RuleCategories.ReplyCodes,
             DiagnosticSeverity.Warning,
             "Reply classes start at 200, 300, 400 and 500 (RFC 5321 §4.2.1). A boundary such as '>= SmtpStatusCode.MailboxUnavailable' (550) taken to mean 'permanent' leaves 500-549, among them 530 authentication required, classified as transient and retried.");
+
+        public static readonly DiagnosticDescriptor PermanentFailureRetried = Create(
+            RuleIds.PermanentFailureRetried,
+            "Permanent SMTP failure retried",
+            "This {0} retries {1} ({2}), so permanent (5yz) replies such as 550 or 535 are repeated too; retry only transient (4yz) replies",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "RFC 5321 §4.2.1: a 5yz reply means the same request must not be repeated unchanged; only a 4yz reply may succeed later, and then only with backoff (§4.5.4.1). A 535 (invalid credentials, RFC 4954 §6) must never be retried automatically. A retry that handles every SMTP failure, or every one except a deny-list of codes, repeats permanent failures. The code fix narrows the retry to transient replies, so that permanent failures now propagate instead of being retried.");
 
         public static readonly DiagnosticDescriptor SendOutcomeNotObserved = Create(
             RuleIds.SendOutcomeNotObserved,
