@@ -208,6 +208,7 @@ namespace SmtpAnalyzers.Reliability
 
             var sendsSystemNetMail = false;
             var sendsMailKit = false;
+            var sends = new List<IInvocationOperation>();
             foreach (var operation in Walk(tryOperation.Body))
             {
                 if (operation is IInvocationOperation invocation)
@@ -215,6 +216,7 @@ namespace SmtpAnalyzers.Reliability
                     var kind = model.ClassifySend(invocation.TargetMethod);
                     if (kind == SendKind.Task || kind == SendKind.Sync)
                     {
+                        sends.Add(invocation);
                         if (model.LibraryOfSend(invocation.TargetMethod) == Knowledge.SmtpLibrary.SystemNetMail)
                         {
                             sendsSystemNetMail = true;
@@ -255,7 +257,7 @@ namespace SmtpAnalyzers.Reliability
                     continue;
                 }
 
-                var retry = FindRetry(clause, tryOperation, function, exceptionLocal, model, out var denyListInBody);
+                var retry = FindRetry(clause, tryOperation, sends, function, exceptionLocal, model, out var denyListInBody);
                 if (retry is null)
                 {
                     continue;
@@ -271,8 +273,9 @@ namespace SmtpAnalyzers.Reliability
 
                 var fixable = !denyList && clause.Filter is null && model.HasReplyStatusCode(type)
                     && clause.Syntax is CatchClauseSyntax { Declaration: not null };
-                var syntax = (CatchClauseSyntax)clause.Syntax;
-                var location = syntax.Declaration?.GetLocation() ?? syntax.CatchKeyword.GetLocation();
+                var location = clause.Syntax is CatchClauseSyntax syntax
+                    ? syntax.Declaration?.GetLocation() ?? syntax.CatchKeyword.GetLocation()
+                    : clause.Syntax.GetLocation();
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PermanentFailureRetried,
                     location,
@@ -307,7 +310,7 @@ namespace SmtpAnalyzers.Reliability
         /// How the catch body retries, described for the message, or null when it does not (or rethrows, or decides by
         /// the reply). <paramref name="denyList"/>: the only reply conditions in the body are deny-lists.
         /// </summary>
-        private static string? FindRetry(ICatchClauseOperation clause, ITryOperation tryOperation, IMethodSymbol? function, ILocalSymbol? exceptionLocal, SmtpModel model, out bool denyList)
+        private static string? FindRetry(ICatchClauseOperation clause, ITryOperation tryOperation, List<IInvocationOperation> sends, IMethodSymbol? function, ILocalSymbol? exceptionLocal, SmtpModel model, out bool denyList)
         {
             denyList = false;
             var handler = clause.Handler;
@@ -356,7 +359,11 @@ namespace SmtpAnalyzers.Reliability
                 switch (operation)
                 {
                     case IInvocationOperation invocation when model.ClassifySend(invocation.TargetMethod) != SendKind.None:
-                        retry = "it sends again";
+                        if (SendsTheSameMessage(invocation, sends))
+                        {
+                            retry = "it sends again";
+                        }
+
                         break;
                     case IInvocationOperation invocation when function is not null
                         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, function.OriginalDefinition):
@@ -404,6 +411,66 @@ namespace SmtpAnalyzers.Reliability
 
             return retry;
         }
+
+        /// <summary>
+        /// Whether the send <paramref name="again"/> in a catch repeats one of the try's <paramref name="sends"/>: its first
+        /// argument (the message, or the sender of the string overload) is the same variable, or written the same way.
+        /// A notification built for the failure (<c>Send(new MailMessage(...))</c>) is not a retry.
+        /// </summary>
+        private static bool SendsTheSameMessage(IInvocationOperation again, List<IInvocationOperation> sends)
+        {
+            var message = FirstArgument(again);
+            if (message is null)
+            {
+                return false;
+            }
+
+            var symbol = ReferencedSymbol(message);
+            foreach (var send in sends)
+            {
+                var original = FirstArgument(send);
+                if (original is null)
+                {
+                    continue;
+                }
+
+                if (symbol is not null
+                    ? SymbolEqualityComparer.Default.Equals(symbol, ReferencedSymbol(original))
+                    : message is not IObjectCreationOperation && message.Syntax.IsEquivalentTo(original.Syntax, topLevel: false))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? FirstArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    var value = argument.Value;
+                    while (value is IConversionOperation conversion)
+                    {
+                        value = conversion.Operand;
+                    }
+
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IMemberReferenceOperation member => member.Member,
+            _ => null,
+        };
 
         /// <summary>Classifies a condition by how it reads the reply.</summary>
         private static Condition Classify(IOperation condition, ILocalSymbol? exceptionLocal, SmtpModel model)

@@ -911,5 +911,60 @@ namespace SmtpAnalyzers.Tests.Reliability
                 }
             }
             """);
+
+        [Fact]
+        public Task NotificationSentFromTheCatch_IsNotARetry() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                void Send(SmtpClient client, SmtpClient admin, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        admin.Send(new MailMessage("robot@example.com", "admin@example.com", "mail failed", ex.Message));
+                        admin.Send("robot@example.com", "admin@example.com", "mail failed", ex.Message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Messages_SayWhatIsRetriedAndHow() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using Polly;
+
+            class Sender
+            {
+                Policy Make() => Policy.{|#0:Handle<SmtpException>()|}.Retry(3);
+
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#1:(SmtpException ex)|} when (ex.StatusCode != SmtpStatusCode.MailboxUnavailable)
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#2:(Exception)|}
+                    {
+                        Send(client, message);
+                    }
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("retry policy", "every SmtpException", "Handle without a predicate"),
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(1).WithArguments("catch", "every SmtpException except the codes it lists", "it sends again"),
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(2).WithArguments("catch", "every exception of the send", "it calls Send again"));
     }
 }
