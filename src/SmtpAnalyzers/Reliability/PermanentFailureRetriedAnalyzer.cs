@@ -388,6 +388,9 @@ namespace SmtpAnalyzers.Reliability
                     case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound when IsAttemptCounter(compound.Target):
                         retry = "it counts another attempt of " + MemberName(compound.Target);
                         break;
+                    case ISimpleAssignmentOperation { Value: IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } } assignment when IsAttemptCounter(assignment.Target):
+                        retry = "it counts another attempt of " + MemberName(assignment.Target);
+                        break;
                 }
             }
 

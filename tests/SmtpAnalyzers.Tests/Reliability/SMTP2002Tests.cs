@@ -475,6 +475,19 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                 }
 
+                void Assigned(SmtpClient client, MailMessage message, Item item)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpFailedRecipientsException ex)|}
+                    {
+                        Console.WriteLine(ex.InnerExceptions.Length);
+                        item.Attempts = item.Attempts + 1;
+                    }
+                }
+
                 void Filtered(SmtpClient client, MailMessage message, int attempt)
                 {
                     try
