@@ -55,7 +55,7 @@ namespace SmtpAnalyzers.Reliability
                 return null;
             }
 
-            var name = FreeName(semanticModel, invocation.SpanStart, invocation);
+            var name = FreeName(semanticModel, invocation.ArgumentList.SpanStart, invocation.ArgumentList);
             if (name is null)
             {
                 return null;
@@ -64,9 +64,9 @@ namespace SmtpAnalyzers.Reliability
             var lambda = SyntaxFactory.SimpleLambdaExpression(
                 SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)),
                 TransientCheck(name));
-            var replacement = invocation.WithArgumentList(
-                invocation.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lambda))));
-            return FixPlan.Replace("Handle only transient (4yz) replies", invocation, replacement, HolderNeeds.ReplyClassChecks);
+            // Only the argument list is replaced: in "Handle<A>().Or<B>()" both clauses are fixed by one fix-all pass.
+            var replacement = invocation.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lambda)));
+            return FixPlan.Replace("Handle only transient (4yz) replies", invocation.ArgumentList, replacement, HolderNeeds.ReplyClassChecks);
         }
 
         /// <summary><c>catch (SmtpException)</c> becomes <c>catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())</c>.</summary>

@@ -61,6 +61,29 @@ namespace SmtpAnalyzers.Tests.Reliability
             languageVersion);
 
         [Fact]
+        public Task PollyV7_HandleAndOrInOneChain_AreBothFixed() => VerifyFix(
+            """
+            using System.Net.Mail;
+            using MailKit.Net.Smtp;
+            using Polly;
+
+            class Policies
+            {
+                Policy Make() => Policy.{|SMTP2002:Handle<System.Net.Mail.SmtpException>()|}.{|SMTP2002:Or<SmtpCommandException>()|}.Retry(3);
+            }
+            """,
+            """
+            using System.Net.Mail;
+            using MailKit.Net.Smtp;
+            using Polly;
+
+            class Policies
+            {
+                Policy Make() => Policy.Handle<System.Net.Mail.SmtpException>(ex => ex.StatusCode.IsTransientFailure()).Or<SmtpCommandException>(ex => ex.StatusCode.IsTransientFailure()).Retry(3);
+            }
+            """);
+
+        [Fact]
         public Task PollyV7_LambdaNameAvoidsALocalInScope() => VerifyFix(
             """
             using System.Net.Mail;
@@ -72,6 +95,13 @@ namespace SmtpAnalyzers.Tests.Reliability
                 {
                     var ex = 3;
                     return Policy.{|SMTP2002:Handle<SmtpException>()|}.WaitAndRetry(ex, attempt => System.TimeSpan.FromMinutes(attempt));
+                }
+
+                Policy DeclaredLater()
+                {
+                    var policy = Policy.{|SMTP2002:Handle<SmtpException>()|}.Retry(1);
+                    var ex = policy;
+                    return ex;
                 }
             }
             """,
@@ -85,6 +115,13 @@ namespace SmtpAnalyzers.Tests.Reliability
                 {
                     var ex = 3;
                     return Policy.Handle<SmtpException>(smtpEx => smtpEx.StatusCode.IsTransientFailure()).WaitAndRetry(ex, attempt => System.TimeSpan.FromMinutes(attempt));
+                }
+
+                Policy DeclaredLater()
+                {
+                    var policy = Policy.Handle<SmtpException>(smtpEx => smtpEx.StatusCode.IsTransientFailure()).Retry(1);
+                    var ex = policy;
+                    return ex;
                 }
             }
             """,
