@@ -376,7 +376,7 @@ namespace SmtpAnalyzers.Reliability
                             retryLoopKnown = true;
                         }
 
-                        if (retryLoop is not null && SymbolEqualityComparer.Default.Equals(branch.Target, retryLoop.ContinueLabel))
+                        if (retryLoop is not null && SymbolEqualityComparer.Default.Equals(branch.Target, retryLoop.ContinueLabel) && !EndsLoop(handler, retryLoop))
                         {
                             retry = "it continues the retry loop";
                         }
@@ -401,7 +401,7 @@ namespace SmtpAnalyzers.Reliability
                     retryLoop = RetryLoop(tryOperation);
                 }
 
-                if (retryLoop is not null && IsLastInLoopBody(tryOperation, retryLoop))
+                if (retryLoop is not null && IsLastInLoopBody(tryOperation, retryLoop) && !EndsLoop(handler, retryLoop))
                 {
                     retry = "the retry loop runs again";
                 }
@@ -671,29 +671,7 @@ namespace SmtpAnalyzers.Reliability
 
         private static bool LeavesOnSuccess(ITryOperation tryOperation, ILoopOperation loop)
         {
-            var condition = loop switch
-            {
-                IWhileLoopOperation whileLoop => whileLoop.Condition,
-                IForLoopOperation forLoop => forLoop.Condition,
-                _ => null,
-            };
-            var conditionSymbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            if (condition is not null)
-            {
-                foreach (var operation in WalkAll(condition))
-                {
-                    switch (operation)
-                    {
-                        case ILocalReferenceOperation local:
-                            conditionSymbols.Add(local.Local);
-                            break;
-                        case IMemberReferenceOperation member:
-                            conditionSymbols.Add(member.Member);
-                            break;
-                    }
-                }
-            }
-
+            var conditionSymbols = ConditionSymbols(loop);
             foreach (var operation in Walk(tryOperation.Body))
             {
                 switch (operation)
@@ -702,23 +680,71 @@ namespace SmtpAnalyzers.Reliability
                         return true;
                     case IBranchOperation { BranchKind: BranchKind.Break } branch when SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel):
                         return true;
-                    case ISimpleAssignmentOperation assignment when conditionSymbols.Count > 0:
-                        var written = assignment.Target switch
-                        {
-                            ILocalReferenceOperation local => local.Local,
-                            IMemberReferenceOperation member => member.Member,
-                            _ => null,
-                        };
-                        if (written is not null && conditionSymbols.Contains(written))
-                        {
-                            return true;
-                        }
-
-                        break;
+                    case ISimpleAssignmentOperation assignment when conditionSymbols.Count > 0 && WritesOneOf(assignment, conditionSymbols):
+                        return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>Whether the handler sets a variable of the loop's condition (<c>sent = true</c>, <c>failed = true</c>): it ends the loop, not retries.</summary>
+        private static bool EndsLoop(IBlockOperation handler, ILoopOperation loop)
+        {
+            var conditionSymbols = ConditionSymbols(loop);
+            if (conditionSymbols.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var operation in Walk(handler))
+            {
+                if (operation is ISimpleAssignmentOperation assignment && WritesOneOf(assignment, conditionSymbols))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static HashSet<ISymbol> ConditionSymbols(ILoopOperation loop)
+        {
+            var condition = loop switch
+            {
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                IForLoopOperation forLoop => forLoop.Condition,
+                _ => null,
+            };
+            var symbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (condition is not null)
+            {
+                foreach (var operation in WalkAll(condition))
+                {
+                    switch (operation)
+                    {
+                        case ILocalReferenceOperation local:
+                            symbols.Add(local.Local);
+                            break;
+                        case IMemberReferenceOperation member:
+                            symbols.Add(member.Member);
+                            break;
+                    }
+                }
+            }
+
+            return symbols;
+        }
+
+        private static bool WritesOneOf(ISimpleAssignmentOperation assignment, HashSet<ISymbol> symbols)
+        {
+            ISymbol? written = assignment.Target switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IMemberReferenceOperation member => member.Member,
+                _ => null,
+            };
+            return written is not null && symbols.Contains(written);
         }
 
         /// <summary>Whether the end of the handler is reachable: its last statement is not a jump.</summary>

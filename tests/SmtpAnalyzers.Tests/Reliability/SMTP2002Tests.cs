@@ -886,6 +886,25 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                 }
 
+                void HandlerEndsTheLoop(SmtpClient client, MailMessage message)
+                {
+                    var sent = false;
+                    var failed = false;
+                    while (!sent && !failed)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            sent = true;
+                        }
+                        catch (SmtpException ex)
+                        {
+                            Console.WriteLine(ex.StatusCode);
+                            failed = true;
+                        }
+                    }
+                }
+
                 void EarlierCatchGivesUp(SmtpClient client, MailMessage message)
                 {
                     while (true)
