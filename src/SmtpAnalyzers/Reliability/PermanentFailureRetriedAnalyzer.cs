@@ -54,6 +54,9 @@ namespace SmtpAnalyzers.Reliability
 
             /// <summary>It narrows the caught exception to types that carry no reply (connection failures).</summary>
             NoReplyType,
+
+            /// <summary>It only tests codes for equality (<c>StatusCode == X || StatusCode == Y</c>): an allow-list, or a deny-list when it guards an exit.</summary>
+            Membership,
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
@@ -252,7 +255,7 @@ namespace SmtpAnalyzers.Reliability
 
                 var exceptionLocal = (clause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
                 var filter = clause.Filter is null ? Condition.None : Classify(clause.Filter, exceptionLocal, model);
-                if (filter == Condition.ReplyClass || filter == Condition.NoReplyType)
+                if (filter == Condition.ReplyClass || filter == Condition.NoReplyType || filter == Condition.Membership)
                 {
                     continue;
                 }
@@ -347,6 +350,18 @@ namespace SmtpAnalyzers.Reliability
                             break;
                         case Condition.DenyList:
                             denyList = true;
+                            break;
+                        case Condition.Membership:
+                            // "if (code == MailboxUnavailable) return;" before the retry excludes codes: a deny-list.
+                            if (operation is IConditionalOperation { WhenFalse: null } guard && Exits(guard.WhenTrue))
+                            {
+                                denyList = true;
+                            }
+                            else
+                            {
+                                replyCondition = true;
+                            }
+
                             break;
                     }
                 }
@@ -480,6 +495,7 @@ namespace SmtpAnalyzers.Reliability
         {
             var replyClass = false;
             var deny = false;
+            var member = false;
             var testedReplyType = false;
             var testedOtherType = false;
             foreach (var operation in WalkAll(condition))
@@ -516,6 +532,10 @@ namespace SmtpAnalyzers.Reliability
                             {
                                 deny = true;
                             }
+                            else if (IsInclusion(operation))
+                            {
+                                member = true;
+                            }
                             else
                             {
                                 replyClass = true;
@@ -526,7 +546,7 @@ namespace SmtpAnalyzers.Reliability
                 }
             }
 
-            if (replyClass)
+            if (replyClass || (deny && member))
             {
                 return Condition.ReplyClass;
             }
@@ -534,6 +554,11 @@ namespace SmtpAnalyzers.Reliability
             if (deny)
             {
                 return Condition.DenyList;
+            }
+
+            if (member)
+            {
+                return Condition.Membership;
             }
 
             return testedOtherType && !testedReplyType ? Condition.NoReplyType : Condition.None;
@@ -592,6 +617,47 @@ namespace SmtpAnalyzers.Reliability
                 default:
                     return false;
             }
+        }
+
+        /// <summary>Whether a status code read only tests equality with constants: <c>code == X</c>, <c>code is X or Y</c>.</summary>
+        private static bool IsInclusion(IOperation statusCode)
+        {
+            var current = statusCode;
+            var parent = current.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                current = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary:
+                    var other = ReferenceEquals(binary.LeftOperand, current) ? binary.RightOperand : binary.LeftOperand;
+                    return other.ConstantValue.HasValue;
+                case IIsPatternOperation isPattern when ReferenceEquals(isPattern.Value, current):
+                    foreach (var pattern in WalkAll(isPattern.Pattern))
+                    {
+                        if (pattern is IPatternOperation && pattern is not (IConstantPatternOperation or IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or }))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Whether <paramref name="branch"/> always leaves the catch without retrying: it ends in return, throw or break.</summary>
+        private static bool Exits(IOperation branch)
+        {
+            var last = branch is IBlockOperation block
+                ? (block.Operations.IsEmpty ? null : block.Operations[block.Operations.Length - 1])
+                : branch;
+            return last is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
+                || last is IBranchOperation { BranchKind: BranchKind.Break };
         }
 
         private static bool IsNegated(IOperation operation)

@@ -605,6 +605,27 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                 }
 
+                void EarlyReturn(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            break;
+                        }
+                        catch {|SMTP2002:(System.Net.Mail.SmtpException ex)|}
+                        {
+                            if (ex.StatusCode == System.Net.Mail.SmtpStatusCode.MailboxUnavailable || ex.StatusCode == System.Net.Mail.SmtpStatusCode.MailboxNameNotAllowed)
+                            {
+                                return;
+                            }
+
+                            System.Threading.Thread.Sleep(1000);
+                        }
+                    }
+                }
+
                 void InIf(MailKit.Net.Smtp.SmtpClient client, MimeMessage message)
                 {
                     try
@@ -725,6 +746,28 @@ namespace SmtpAnalyzers.Tests.Reliability
                     catch (SmtpException ex) when ((int)ex.StatusCode < 500)
                     {
                         RangeAndSwitch(client, message, attempts + 1);
+                    }
+                }
+
+                void AllowListIf(SmtpClient client, MailMessage message)
+                {
+                    for (var i = 0; i < 3; i++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return;
+                        }
+                        catch (SmtpException ex)
+                        {
+                            if (ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.ServiceNotAvailable)
+                            {
+                                Thread.Sleep(1000);
+                                continue;
+                            }
+
+                            return;
+                        }
                     }
                 }
 
