@@ -10,6 +10,7 @@ namespace SmtpAnalyzers
         public const string WrongClassBoundary = "SMTP1003";
         public const string ReplyCodeInMessageText = "SMTP1004";
         public const string FailureSwallowed = "SMTP2001";
+        public const string PermanentFailureRetried = "SMTP2002";
         public const string PartialRecipientFailure = "SMTP2003";
         public const string SendOutcomeNotObserved = "SMTP2004";
         public const string ReplyClassMisclassified = "SMTP2005";
@@ -59,6 +60,13 @@ namespace SmtpAnalyzers
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             "RCPT replies are per recipient (RFC 5321 §3.3, §4.2.1): a recipient rejected with 4yz may be retried later, one rejected with 5yz must not be retried unchanged. System.Net.Mail delivers to the accepted recipients and then throws SmtpFailedRecipientException when exactly one failed, or SmtpFailedRecipientsException, whose own StatusCode is always GeneralFailure, with one inner exception per failed recipient. MailKit's SmtpCommandException tells a rejected recipient from a rejected sender or message only through ErrorCode and Mailbox.");
+        public static readonly DiagnosticDescriptor PermanentFailureRetried = Create(
+            RuleIds.PermanentFailureRetried,
+            "Permanent SMTP failure retried",
+            "This {0} retries {1} ({2}), so permanent (5yz) replies such as 550 or 535 are repeated too; retry only transient (4yz) replies",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "RFC 5321 §4.2.1: a 5yz reply means the same request must not be repeated unchanged; only a 4yz reply may succeed later, and then only with backoff (§4.5.4.1). A 535 (invalid credentials, RFC 4954 §6) must never be retried automatically. A retry that handles every SMTP failure, or every one except a deny-list of codes, repeats permanent failures. The code fix narrows the retry to transient replies, so that permanent failures now propagate instead of being retried.");
 
         public static readonly DiagnosticDescriptor SendOutcomeNotObserved = Create(
             RuleIds.SendOutcomeNotObserved,

@@ -59,6 +59,13 @@ namespace SmtpAnalyzers.Model
             InnerExceptions = Property(SmtpFailedRecipientsException, "InnerExceptions");
             SmtpCommandErrorCode = Property(SmtpCommandException, "ErrorCode");
             SmtpCommandMailbox = Property(SmtpCommandException, "Mailbox");
+
+            PollyPolicy = compilation.GetTypeByMetadataName("Polly.Policy");
+            PollyPolicyOfT = compilation.GetTypeByMetadataName("Polly.Policy`1");
+            PollyPolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
+            PollyPolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
+            PollyPredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
+            PollyRetryStrategyOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
         }
 
         private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
@@ -114,6 +121,7 @@ namespace SmtpAnalyzers.Model
 
         /// <summary>System.Text.RegularExpressions.Regex, for reply codes matched in message text.</summary>
         public INamedTypeSymbol? Regex { get; }
+
         /// <summary>System.Net.Mail.SmtpException.StatusCode (always GeneralFailure on SmtpFailedRecipientsException).</summary>
         public IPropertySymbol? SmtpExceptionStatusCode { get; }
 
@@ -128,6 +136,24 @@ namespace SmtpAnalyzers.Model
 
         /// <summary>MailKit's SmtpCommandException.Mailbox: the rejected sender or recipient.</summary>
         public IPropertySymbol? SmtpCommandMailbox { get; }
+
+        /// <summary>Polly (v7 API): the static <c>Policy.Handle&lt;T&gt;()</c> entry point.</summary>
+        public INamedTypeSymbol? PollyPolicy { get; }
+
+        /// <summary>Polly (v7 API): <c>Policy&lt;TResult&gt;.Handle&lt;T&gt;()</c>.</summary>
+        public INamedTypeSymbol? PollyPolicyOfT { get; }
+
+        /// <summary>Polly (v7 API): the builder whose <c>Or&lt;T&gt;()</c> and retry extensions follow <c>Handle</c>.</summary>
+        public INamedTypeSymbol? PollyPolicyBuilder { get; }
+
+        /// <summary>Polly (v7 API): the builder of result-typed policies.</summary>
+        public INamedTypeSymbol? PollyPolicyBuilderOfT { get; }
+
+        /// <summary>Polly.Core (v8): <c>PredicateBuilder&lt;TResult&gt;</c>, also the base of the non-generic PredicateBuilder.</summary>
+        public INamedTypeSymbol? PollyPredicateBuilderOfT { get; }
+
+        /// <summary>Polly.Core (v8): <c>RetryStrategyOptions&lt;TResult&gt;</c>, whose ShouldHandle decides what is retried.</summary>
+        public INamedTypeSymbol? PollyRetryStrategyOptions { get; }
 
         /// <summary>
         /// Resolves the SMTP types of <paramref name="compilation"/>. Returns null, so that the caller registers
@@ -817,6 +843,92 @@ namespace SmtpAnalyzers.Model
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="method"/> is a Polly exception-handling clause without predicate arguments or with
+        /// them: <c>Policy.Handle&lt;T&gt;</c>, <c>Policy&lt;R&gt;.Handle&lt;T&gt;</c>, <c>PolicyBuilder.Or&lt;T&gt;</c>
+        /// (v7 API) or <c>PredicateBuilder.Handle&lt;T&gt;</c> (v8). The name is compared before any symbol.
+        /// </summary>
+        public PollyClause ClassifyPollyClause(IMethodSymbol method)
+        {
+            if ((method.Name != "Handle" && method.Name != "Or") || method.TypeArguments.Length != 1)
+            {
+                return PollyClause.None;
+            }
+
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type is null)
+            {
+                return PollyClause.None;
+            }
+
+            if (method.Name == "Handle"
+                && (SymbolEqualityComparer.Default.Equals(type, PollyPolicy) || SymbolEqualityComparer.Default.Equals(type, PollyPolicyOfT)))
+            {
+                return PollyClause.V7;
+            }
+
+            if (method.Name == "Or"
+                && (SymbolEqualityComparer.Default.Equals(type, PollyPolicyBuilder) || SymbolEqualityComparer.Default.Equals(type, PollyPolicyBuilderOfT)))
+            {
+                return PollyClause.V7;
+            }
+
+            return method.Name == "Handle" && SymbolEqualityComparer.Default.Equals(type, PollyPredicateBuilderOfT)
+                ? PollyClause.V8
+                : PollyClause.None;
+        }
+
+        /// <summary>Whether <paramref name="property"/> is <c>RetryStrategyOptions&lt;T&gt;.ShouldHandle</c> (Polly v8), also through a derived options type.</summary>
+        public bool IsRetryShouldHandle(IPropertySymbol property)
+            => property.Name == "ShouldHandle"
+                && PollyRetryStrategyOptions is not null
+                && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition.ContainingType?.OriginalDefinition, PollyRetryStrategyOptions);
+
+        /// <summary>
+        /// Whether an exception of <paramref name="type"/> can carry a permanent (5yz) reply: System.Net.Mail's
+        /// SmtpException and its derived types, MailKit's SmtpCommandException and its abstract base CommandException.
+        /// Exception itself and connection failures (SmtpProtocolException, IOException) are not.
+        /// </summary>
+        public bool CanCarryPermanentReply(ITypeSymbol? type)
+            => type is not null
+                && (IsOrDerivesFrom(type, SmtpException)
+                    || IsOrDerivesFrom(type, SmtpCommandException)
+                    || (MailKitCommandException is not null && SymbolEqualityComparer.Default.Equals(type, MailKitCommandException)));
+
+        /// <summary>
+        /// Whether <paramref name="type"/> has a <c>StatusCode</c> that holds the reply: SmtpException and
+        /// SmtpFailedRecipientException, SmtpCommandException. Not SmtpFailedRecipientsException, whose own
+        /// StatusCode is always GeneralFailure.
+        /// </summary>
+        public bool HasReplyStatusCode(ITypeSymbol? type)
+            => type is not null
+                && ((IsOrDerivesFrom(type, SmtpException) && !IsOrDerivesFrom(type, SmtpFailedRecipientsException))
+                    || IsOrDerivesFrom(type, SmtpCommandException));
+
+        /// <summary>Whether a catch of <paramref name="caughtType"/> catches everything: no type, object or Exception.</summary>
+        public bool IsCatchAll(ITypeSymbol? caughtType)
+            => caughtType is null || caughtType.SpecialType == SpecialType.System_Object
+                || (Exception is not null && SymbolEqualityComparer.Default.Equals(caughtType, Exception));
+
+        /// <summary>The library whose send <paramref name="method"/> is (call only for a method <see cref="ClassifySend"/> accepted).</summary>
+        public SmtpLibrary LibraryOfSend(IMethodSymbol method)
+            => IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
+
+        /// <summary>
+        /// Whether a catch of <paramref name="caughtType"/> catches every exception of <paramref name="library"/>'s
+        /// sends that carries a reply: SmtpException or a base of it; SmtpCommandException or a base of it.
+        /// </summary>
+        public bool CatchesEveryReplyOf(ITypeSymbol? caughtType, SmtpLibrary library)
+        {
+            if (IsCatchAll(caughtType))
+            {
+                return true;
+            }
+
+            var replyType = library == SmtpLibrary.SystemNetMail ? SmtpException : SmtpCommandException;
+            return replyType is not null && IsOrDerivesFrom(replyType, caughtType as INamedTypeSymbol);
         }
 
         private bool IsMailKitTransport(INamedTypeSymbol? type)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -125,6 +126,11 @@ namespace SmtpAnalyzers.Reliability
                 }
             }
 
+            // One clause that dispatches on ErrorCode or Mailbox (or hands the exception on) tells recipient
+            // rejections apart for the whole try: the clauses after it see only the rest.
+            var commandDispatched = mailKitSend && commandCatch && catches.Any(c =>
+                SmtpModel.IsType(c.ExceptionType, model.SmtpCommandException) && DistinguishesCommandFailure(model, c));
+
             for (var i = 0; i < catches.Length; i++)
             {
                 var clause = catches[i];
@@ -142,9 +148,13 @@ namespace SmtpAnalyzers.Reliability
                     }
                 }
 
-                if (mailKitSend && commandCatch && SmtpModel.IsType(clause.ExceptionType, model.SmtpCommandException))
+                if (mailKitSend && commandCatch && !commandDispatched && SmtpModel.IsType(clause.ExceptionType, model.SmtpCommandException))
                 {
-                    AnalyzeCommandHandler(context, model, clause);
+                    Report(
+                        context,
+                        CaughtTypeLocation(clause),
+                        CommandProperties,
+                        "this catch of SmtpCommandException reads neither ErrorCode nor Mailbox nor hands the exception on, so it cannot tell a rejected recipient from a rejected sender or message");
                 }
             }
         }
@@ -299,29 +309,25 @@ namespace SmtpAnalyzers.Reliability
             }
         }
 
-        /// <summary>(4) A catch of MailKit's SmtpCommandException that cannot tell a rejected recipient from the rest.</summary>
-        private static void AnalyzeCommandHandler(OperationAnalysisContext context, SmtpModel model, ICatchClauseOperation clause)
+        /// <summary>(4) Whether a catch of SmtpCommandException reads ErrorCode or Mailbox, or hands the exception on.</summary>
+        private static bool DistinguishesCommandFailure(SmtpModel model, ICatchClauseOperation clause)
         {
             var local = CatchLocal(clause);
             foreach (var operation in FilterAndHandler(clause))
             {
                 if (IsHandedOn(operation, local))
                 {
-                    return;
+                    return true;
                 }
 
                 if (operation is IPropertyReferenceOperation reference
                     && (SmtpModel.IsProperty(reference.Property, model.SmtpCommandErrorCode) || SmtpModel.IsProperty(reference.Property, model.SmtpCommandMailbox)))
                 {
-                    return;
+                    return true;
                 }
             }
 
-            Report(
-                context,
-                CaughtTypeLocation(clause),
-                CommandProperties,
-                "this catch of SmtpCommandException reads neither ErrorCode nor Mailbox nor hands the exception on, so it cannot tell a rejected recipient from a rejected sender or message");
+            return false;
         }
 
         /// <summary>Whether a later clause tests for, or reads, the single failed recipient itself.</summary>

@@ -770,5 +770,39 @@ namespace SmtpAnalyzers.Tests.Reliability
                 }
             }
             """);
+
+        [Fact]
+        public Task MailKit_LaterClausesAfterAnErrorCodeDispatch_AreQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Outbox
+            {
+                public string Status = "";
+
+                public async Task SendAsync(ISmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        await client.SendAsync(message);
+                    }
+                    catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
+                    {
+                        message.To.Remove(ex.Mailbox);
+                        Status = "pending";
+                    }
+                    catch (SmtpCommandException ex) when (ex.StatusCode == SmtpStatusCode.MailboxBusy)
+                    {
+                        Status = "pending";
+                    }
+                    catch (SmtpCommandException)
+                    {
+                        Status = "failed";
+                    }
+                }
+            }
+            """);
     }
 }

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SmtpAnalyzers.Reliability
+{
+    /// <summary>
+    /// SMTP2002: narrows a retry to transient (4yz) replies with the generated reply-class check. A Polly
+    /// <c>Handle&lt;SmtpException&gt;()</c> / <c>Or&lt;SmtpCommandException&gt;()</c> gets the predicate
+    /// <c>ex =&gt; ex.StatusCode.IsTransientFailure()</c>; a catch of SmtpException or SmtpCommandException without a
+    /// filter gets <c>when (ex.StatusCode.IsTransientFailure())</c>. Either way permanent failures then propagate
+    /// instead of being retried: the change of behaviour the rule asks for. Offered only where the analyzer found
+    /// the caught type to carry the reply in its StatusCode.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PermanentFailureRetriedCodeFixProvider))]
+    [Shared]
+    public sealed class PermanentFailureRetriedCodeFixProvider : SmtpCodeFixProvider
+    {
+        /// <summary>The equivalence key of the fix, shared by fix-all.</summary>
+        public const string FixEquivalenceKey = RuleIds.PermanentFailureRetried + ".RetryTransientOnly";
+
+        private static readonly string[] VariableNames = { "ex", "smtpEx", "exception", "smtpException" };
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.PermanentFailureRetried);
+
+        protected override string EquivalenceKey => FixEquivalenceKey;
+
+        private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(PermanentFailureRetriedAnalyzer.FixProperty, out var fix))
+            {
+                return null;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            return fix switch
+            {
+                PermanentFailureRetriedAnalyzer.PredicateFix => PlanPredicate(node, semanticModel),
+                PermanentFailureRetriedAnalyzer.FilterFix => PlanFilter(node, semanticModel),
+                _ => null,
+            };
+        }
+
+        /// <summary><c>Handle&lt;T&gt;()</c> becomes <c>Handle&lt;T&gt;(ex =&gt; ex.StatusCode.IsTransientFailure())</c>.</summary>
+        private static FixPlan? PlanPredicate(SyntaxNode node, SemanticModel semanticModel)
+        {
+            var invocation = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+            if (invocation is null || invocation.ArgumentList.Arguments.Count != 0)
+            {
+                return null;
+            }
+
+            var name = FreeName(semanticModel, invocation.ArgumentList.SpanStart, invocation.ArgumentList);
+            if (name is null)
+            {
+                return null;
+            }
+
+            var lambda = SyntaxFactory.SimpleLambdaExpression(
+                SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)),
+                TransientCheck(name));
+            // Only the argument list is replaced: in "Handle<A>().Or<B>()" both clauses are fixed by one fix-all pass.
+            var replacement = invocation.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lambda)));
+            return FixPlan.Replace("Handle only transient (4yz) replies", invocation.ArgumentList, replacement, HolderNeeds.ReplyClassChecks);
+        }
+
+        /// <summary><c>catch (SmtpException)</c> becomes <c>catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())</c>.</summary>
+        private static FixPlan? PlanFilter(SyntaxNode node, SemanticModel semanticModel)
+        {
+            var clause = node.AncestorsAndSelf().OfType<CatchClauseSyntax>().FirstOrDefault();
+            if (clause is null || clause.Filter is not null || clause.Declaration is null)
+            {
+                return null;
+            }
+
+            var declaration = clause.Declaration;
+            string name;
+            if (declaration.Identifier.IsKind(SyntaxKind.IdentifierToken))
+            {
+                name = declaration.Identifier.ValueText;
+            }
+            else
+            {
+                var free = FreeName(semanticModel, clause.Block.SpanStart, clause.Block);
+                if (free is null)
+                {
+                    return null;
+                }
+
+                name = free;
+                declaration = declaration
+                    .WithType(declaration.Type.WithoutTrailingTrivia())
+                    .WithIdentifier(SyntaxFactory.Identifier(SyntaxFactory.TriviaList(SyntaxFactory.Space), name, SyntaxFactory.TriviaList()));
+            }
+
+            var trailing = declaration.CloseParenToken.TrailingTrivia;
+            declaration = declaration.WithCloseParenToken(declaration.CloseParenToken.WithTrailingTrivia());
+            var filter = SyntaxFactory.CatchFilterClause(
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.WhenKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    SyntaxFactory.Token(SyntaxKind.OpenParenToken),
+                    TransientCheck(name),
+                    SyntaxFactory.Token(SyntaxKind.CloseParenToken))
+                .WithTrailingTrivia(trailing);
+            var replacement = clause.WithDeclaration(declaration).WithFilter(filter);
+            return FixPlan.Replace("Retry only transient (4yz) replies", clause, replacement, HolderNeeds.ReplyClassChecks);
+        }
+
+        private static ExpressionSyntax TransientCheck(string variable)
+            => SyntaxFactory.ParseExpression(variable + ".StatusCode." + ReplyCodesHolder.TransientCheck + "()");
+
+        /// <summary>A variable name that is neither in scope at <paramref name="position"/> nor declared inside <paramref name="scope"/>.</summary>
+        private static string? FreeName(SemanticModel semanticModel, int position, SyntaxNode scope)
+        {
+            foreach (var candidate in VariableNames)
+            {
+                if (!semanticModel.LookupSymbols(position, name: candidate).IsEmpty)
+                {
+                    continue;
+                }
+
+                if (scope.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == candidate))
+                {
+                    continue;
+                }
+
+                return candidate;
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,1082 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using SmtpAnalyzers.Tests.Infrastructure;
+using Xunit;
+using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.Reliability.PermanentFailureRetriedAnalyzer, SmtpAnalyzers.Reliability.PermanentFailureRetriedCodeFixProvider>;
+using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.Reliability.PermanentFailureRetriedAnalyzer>;
+
+namespace SmtpAnalyzers.Tests.Reliability
+{
+    public class SMTP2002Tests
+    {
+        private static Task VerifyFix(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest)
+        {
+            var test = Verify.Create(source, fixedSource, languageVersion);
+            test.FixedState.Sources.Add(Holder.WithClassChecks());
+            return test.RunAsync();
+        }
+
+        // (1) Polly v7: Handle<T>() / Or<T>() without a predicate, then a retry
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
+        public Task PollyV7_HandleAndOrWithoutPredicate_GetTheTransientPredicate(LanguageVersion languageVersion) => VerifyFix(
+            """
+            using System;
+            using System.IO;
+            using System.Net.Mail;
+            using MailKit.Net.Smtp;
+            using Polly;
+
+            class Policies
+            {
+                Policy Sync() => Policy.{|SMTP2002:Handle<System.Net.Mail.SmtpException>()|}.Retry(3);
+
+                IAsyncPolicy Async() => Policy
+                    .{|SMTP2002:Handle<SmtpCommandException>()|}
+                    .WaitAndRetryAsync(3, attempt => TimeSpan.FromSeconds(attempt));
+
+                Policy Mixed() => Policy.Handle<IOException>().{|SMTP2002:Or<SmtpFailedRecipientException>()|}.RetryForever();
+            }
+            """,
+            """
+            using System;
+            using System.IO;
+            using System.Net.Mail;
+            using MailKit.Net.Smtp;
+            using Polly;
+
+            class Policies
+            {
+                Policy Sync() => Policy.Handle<System.Net.Mail.SmtpException>(ex => ex.StatusCode.IsTransientFailure()).Retry(3);
+
+                IAsyncPolicy Async() => Policy
+                    .Handle<SmtpCommandException>(ex => ex.StatusCode.IsTransientFailure())
+                    .WaitAndRetryAsync(3, attempt => TimeSpan.FromSeconds(attempt));
+
+                Policy Mixed() => Policy.Handle<IOException>().Or<SmtpFailedRecipientException>(ex => ex.StatusCode.IsTransientFailure()).RetryForever();
+            }
+            """,
+            languageVersion);
+
+        [Fact]
+        public Task PollyV7_HandleAndOrInOneChain_AreBothFixed() => VerifyFix(
+            """
+            using System.Net.Mail;
+            using MailKit.Net.Smtp;
+            using Polly;
+
+            class Policies
+            {
+                Policy Make() => Policy.{|SMTP2002:Handle<System.Net.Mail.SmtpException>()|}.{|SMTP2002:Or<SmtpCommandException>()|}.Retry(3);
+            }
+            """,
+            """
+            using System.Net.Mail;
+            using MailKit.Net.Smtp;
+            using Polly;
+
+            class Policies
+            {
+                Policy Make() => Policy.Handle<System.Net.Mail.SmtpException>(ex => ex.StatusCode.IsTransientFailure()).Or<SmtpCommandException>(ex => ex.StatusCode.IsTransientFailure()).Retry(3);
+            }
+            """);
+
+        [Fact]
+        public Task PollyV7_LambdaNameAvoidsALocalInScope() => VerifyFix(
+            """
+            using System.Net.Mail;
+            using Polly;
+
+            class Policies
+            {
+                Policy Make()
+                {
+                    var ex = 3;
+                    return Policy.{|SMTP2002:Handle<SmtpException>()|}.WaitAndRetry(ex, attempt => System.TimeSpan.FromMinutes(attempt));
+                }
+
+                Policy DeclaredLater()
+                {
+                    var policy = Policy.{|SMTP2002:Handle<SmtpException>()|}.Retry(1);
+                    var ex = policy;
+                    return ex;
+                }
+            }
+            """,
+            """
+            using System.Net.Mail;
+            using Polly;
+
+            class Policies
+            {
+                Policy Make()
+                {
+                    var ex = 3;
+                    return Policy.Handle<SmtpException>(smtpEx => smtpEx.StatusCode.IsTransientFailure()).WaitAndRetry(ex, attempt => System.TimeSpan.FromMinutes(attempt));
+                }
+
+                Policy DeclaredLater()
+                {
+                    var policy = Policy.Handle<SmtpException>(smtpEx => smtpEx.StatusCode.IsTransientFailure()).Retry(1);
+                    var ex = policy;
+                    return ex;
+                }
+            }
+            """,
+            LanguageVersion.CSharp7_3);
+
+        [Fact]
+        public Task PollyV7_ResultPolicyAndCommandExceptionBase_AreReportedWithoutAFixWhereNoStatusCode() => Verify.VerifyNoFixAsync(
+            """
+            using System.Net.Mail;
+            using MailKit;
+            using Polly;
+
+            class Policies
+            {
+                // The plural exception's own StatusCode is always GeneralFailure; CommandException has no StatusCode.
+                Policy Plural() => Policy.{|SMTP2002:Handle<SmtpFailedRecipientsException>()|}.Retry(2);
+
+                Policy<string> Base() => Policy<string>.{|SMTP2002:Handle<CommandException>()|}.Retry(2);
+            }
+            """);
+
+        // Polly v8: ShouldHandle = new PredicateBuilder().Handle<T>()
+
+        [Fact]
+        public Task PollyV8_ShouldHandleWithoutPredicate_GetsTheTransientPredicate() => VerifyFix(
+            """
+            using MailKit.Net.Smtp;
+            using Polly;
+            using Polly.Retry;
+
+            class Pipelines
+            {
+                ResiliencePipeline Make() => new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().{|SMTP2002:Handle<SmtpCommandException>()|},
+                        MaxRetryAttempts = 3,
+                    })
+                    .Build();
+
+                RetryStrategyOptions<string> Typed() => new RetryStrategyOptions<string>
+                {
+                    ShouldHandle = new PredicateBuilder<string>().Handle<System.IO.IOException>().{|SMTP2002:Handle<System.Net.Mail.SmtpException>()|},
+                };
+            }
+            """,
+            """
+            using MailKit.Net.Smtp;
+            using Polly;
+            using Polly.Retry;
+
+            class Pipelines
+            {
+                ResiliencePipeline Make() => new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<SmtpCommandException>(ex => ex.StatusCode.IsTransientFailure()),
+                        MaxRetryAttempts = 3,
+                    })
+                    .Build();
+
+                RetryStrategyOptions<string> Typed() => new RetryStrategyOptions<string>
+                {
+                    ShouldHandle = new PredicateBuilder<string>().Handle<System.IO.IOException>().Handle<System.Net.Mail.SmtpException>(ex => ex.StatusCode.IsTransientFailure()),
+                };
+            }
+            """);
+
+        [Fact]
+        public Task Polly_WithPredicateOrConnectionTypesOrNoRetry_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.IO;
+            using System.Net.Mail;
+            using System.Net.Sockets;
+            using MailKit.Net.Smtp;
+            using Polly;
+            using Polly.CircuitBreaker;
+            using Polly.Retry;
+
+            class Policies
+            {
+                Policy Predicate() => Policy.Handle<SmtpException>(ex => ex.StatusCode == System.Net.Mail.SmtpStatusCode.MailboxBusy).Retry(3);
+
+                Policy Connection() => Policy.Handle<SmtpProtocolException>().Or<IOException>().Or<SocketException>().WaitAndRetry(3, i => TimeSpan.FromSeconds(i));
+
+                Policy Everything() => Policy.Handle<Exception>().Retry(3);
+
+                Policy Breaker() => Policy.Handle<SmtpCommandException>().CircuitBreaker(5, TimeSpan.FromMinutes(1));
+
+                PolicyBuilder NotYetRetried() => Policy.Handle<SmtpCommandException>();
+
+                RetryStrategyOptions V8Predicate() => new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<SmtpCommandException>(ex => ex.StatusCode == MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable),
+                };
+
+                CircuitBreakerStrategyOptions V8Breaker() => new CircuitBreakerStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<SmtpCommandException>(),
+                };
+            }
+            """);
+
+        [Fact]
+        public Task NotPolly_SameMethodNames_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            namespace MyResilience
+            {
+                class Builder
+                {
+                    public Builder Or<T>() => this;
+                    public Builder Retry(int count) => this;
+                }
+
+                static class Policy
+                {
+                    public static Builder Handle<T>() => new Builder();
+                }
+
+                class Use
+                {
+                    Builder Make() => Policy.Handle<SmtpException>().Or<SmtpFailedRecipientException>().Retry(3);
+                }
+            }
+            """);
+
+        // (2) catch around a send that retries
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
+        public Task SystemNetMail_SyncRetryLoop_CatchWithoutVariable_GetsFilter(LanguageVersion languageVersion) => VerifyFix(
+            """
+            using System.Net.Mail;
+            using System.Threading;
+
+            class Sender
+            {
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    for (var attempt = 1; attempt <= 3; attempt++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return;
+                        }
+                        catch {|SMTP2002:(SmtpException)|}
+                        {
+                            Thread.Sleep(1000 * attempt);
+                        }
+                    }
+                }
+            }
+            """,
+            """
+            using System.Net.Mail;
+            using System.Threading;
+
+            class Sender
+            {
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    for (var attempt = 1; attempt <= 3; attempt++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return;
+                        }
+                        catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                        {
+                            Thread.Sleep(1000 * attempt);
+                        }
+                    }
+                }
+            }
+            """,
+            languageVersion);
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
+        public Task MailKit_AsyncWhileLoopWithContinue_GetsFilter(LanguageVersion languageVersion) => VerifyFix(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Sender
+            {
+                async Task Send(ISmtpClient client, MimeMessage message)
+                {
+                    var sent = false;
+                    while (!sent)
+                    {
+                        try
+                        {
+                            await client.SendAsync(message);
+                            sent = true;
+                        }
+                        catch {|SMTP2002:(SmtpCommandException e)|}
+                        {
+                            Console.WriteLine(e.Message);
+                            await Task.Delay(1000);
+                            continue;
+                        }
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Sender
+            {
+                async Task Send(ISmtpClient client, MimeMessage message)
+                {
+                    var sent = false;
+                    while (!sent)
+                    {
+                        try
+                        {
+                            await client.SendAsync(message);
+                            sent = true;
+                        }
+                        catch (SmtpCommandException e) when (e.StatusCode.IsTransientFailure())
+                        {
+                            Console.WriteLine(e.Message);
+                            await Task.Delay(1000);
+                            continue;
+                        }
+                    }
+                }
+            }
+            """,
+            languageVersion);
+
+        [Fact]
+        public Task SendAgainRecursionAndAttemptCounter_AreFixedTogether() => VerifyFix(
+            """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Item
+            {
+                public int RetryCount { get; set; }
+                public string Status { get; set; }
+            }
+
+            class Sender
+            {
+                int _sendAttempts;
+
+                void Again(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpFailedRecipientException)|}
+                    {
+                        var ex = "taken";
+                        client.Send(message);
+                    }
+                }
+
+                async Task Recurse(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        await client.SendMailAsync(message);
+                    }
+                    catch {|SMTP2002:(System.Net.Mail.SmtpException ex)|}
+                    {
+                        await Recurse(client, message);
+                    }
+                }
+
+                void Requeue(MailKit.Net.Smtp.SmtpClient client, MimeMessage message, Item item)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        item.Status = "sent";
+                    }
+                    catch {|SMTP2002:(SmtpCommandException)|}
+                    {
+                        item.RetryCount++;
+                        _sendAttempts += 1;
+                        item.Status = "pending";
+                    }
+                }
+            }
+            """,
+            """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Item
+            {
+                public int RetryCount { get; set; }
+                public string Status { get; set; }
+            }
+
+            class Sender
+            {
+                int _sendAttempts;
+
+                void Again(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpFailedRecipientException smtpEx) when (smtpEx.StatusCode.IsTransientFailure())
+                    {
+                        var ex = "taken";
+                        client.Send(message);
+                    }
+                }
+
+                async Task Recurse(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        await client.SendMailAsync(message);
+                    }
+                    catch (System.Net.Mail.SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                    {
+                        await Recurse(client, message);
+                    }
+                }
+
+                void Requeue(MailKit.Net.Smtp.SmtpClient client, MimeMessage message, Item item)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        item.Status = "sent";
+                    }
+                    catch (SmtpCommandException ex) when (ex.StatusCode.IsTransientFailure())
+                    {
+                        item.RetryCount++;
+                        _sendAttempts += 1;
+                        item.Status = "pending";
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task CatchAllAndNonReplyFilters_AreReportedWithoutAFix() => Verify.VerifyNoFixAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using MailKit;
+            using MimeKit;
+
+            class Item
+            {
+                public int Attempts { get; set; }
+            }
+
+            class Sender
+            {
+                void Requeue(SmtpClient client, MailMessage message, Item item)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(Exception ex)|}
+                    {
+                        Console.WriteLine(ex.Message);
+                        item.Attempts++;
+                    }
+                }
+
+                void Assigned(SmtpClient client, MailMessage message, Item item)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpFailedRecipientsException ex)|}
+                    {
+                        Console.WriteLine(ex.InnerExceptions.Length);
+                        item.Attempts = item.Attempts + 1;
+                    }
+                }
+
+                void Filtered(SmtpClient client, MailMessage message, int attempt)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpException ex)|} when (attempt < 3)
+                    {
+                        Filtered(client, message, attempt + 1);
+                    }
+                }
+
+                void Bare(IMailTransport transport, MimeMessage message)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            transport.Send(message);
+                            break;
+                        }
+                        {|SMTP2002:catch|}
+                        {
+                            continue;
+                        }
+                    }
+                }
+
+                void AfterATransientCatch(SmtpClient client, MailMessage message)
+                {
+                    for (var i = 0; i < 3; i++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return;
+                        }
+                        catch (SmtpException ex) when (ex.StatusCode == SmtpStatusCode.MailboxBusy)
+                        {
+                            continue;
+                        }
+                        catch {|SMTP2002:(Exception)|}
+                        {
+                            continue;
+                        }
+                    }
+                }
+            }
+            """);
+
+        // (3) deny-lists
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
+        public Task DenyListInFilterOrIf_IsReportedWithoutAFix(LanguageVersion languageVersion) => Verify.VerifyNoFixAsync(
+            """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Sender
+            {
+                async Task Filter(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    for (var attempt = 0; attempt < 5; attempt++)
+                    {
+                        try
+                        {
+                            await client.SendMailAsync(message);
+                            return;
+                        }
+                        catch {|SMTP2002:(System.Net.Mail.SmtpException ex)|} when (ex.StatusCode != System.Net.Mail.SmtpStatusCode.MailboxUnavailable)
+                        {
+                            await Task.Delay(1000);
+                        }
+                    }
+                }
+
+                void EarlyReturn(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            break;
+                        }
+                        catch {|SMTP2002:(System.Net.Mail.SmtpException ex)|}
+                        {
+                            if (ex.StatusCode == System.Net.Mail.SmtpStatusCode.MailboxUnavailable || ex.StatusCode == System.Net.Mail.SmtpStatusCode.MailboxNameNotAllowed)
+                            {
+                                return;
+                            }
+
+                            System.Threading.Thread.Sleep(1000);
+                        }
+                    }
+                }
+
+                void InIf(MailKit.Net.Smtp.SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpCommandException ex)|}
+                    {
+                        if (ex.StatusCode != MailKit.Net.Smtp.SmtpStatusCode.MailboxUnavailable && (int)ex.StatusCode != 553)
+                        {
+                            client.Send(message);
+                        }
+                    }
+                }
+            }
+            """,
+            languageVersion);
+
+        [Fact]
+        public Task DenyListWithNotPattern_IsReported() => Verify.VerifyNoFixAsync(
+            """
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Sender
+            {
+                void Send(SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpCommandException ex)|} when (ex.StatusCode is not (SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.AuthenticationInvalidCredentials))
+                    {
+                        client.Send(message);
+                    }
+                }
+            }
+            """);
+
+        // Good handling: must stay quiet
+
+        [Fact]
+        public Task AllowListsClassChecksAndHelpers_AreQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Sender
+            {
+                static bool IsTransient(SmtpStatusCode code) => code == SmtpStatusCode.ServiceNotAvailable || code == SmtpStatusCode.MailboxBusy;
+
+                static bool ShouldRetry(Exception ex) => ex is SmtpException smtp && IsTransient(smtp.StatusCode);
+
+                async Task AllowList(SmtpClient client, MailMessage message)
+                {
+                    for (var attempt = 0; attempt < 5; attempt++)
+                    {
+                        try
+                        {
+                            await client.SendMailAsync(message);
+                            return;
+                        }
+                        catch (SmtpException ex) when (ex.StatusCode == SmtpStatusCode.ServiceNotAvailable
+                            || ex.StatusCode == SmtpStatusCode.MailboxBusy
+                            || ex.StatusCode == SmtpStatusCode.LocalErrorInProcessing)
+                        {
+                            await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt)));
+                        }
+                    }
+                }
+
+                void HelperInFilter(SmtpClient client, MailMessage message)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            break;
+                        }
+                        catch (SmtpException ex) when (IsTransient(ex.StatusCode))
+                        {
+                            Thread.Sleep(1000);
+                        }
+                    }
+                }
+
+                void HelperInIf(SmtpClient client, MailMessage message)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            break;
+                        }
+                        catch (Exception ex)
+                        {
+                            if (!ShouldRetry(ex))
+                            {
+                                return;
+                            }
+
+                            Thread.Sleep(1000);
+                        }
+                    }
+                }
+
+                void RangeAndSwitch(SmtpClient client, MailMessage message, int attempts)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex) when ((int)ex.StatusCode < 500)
+                    {
+                        RangeAndSwitch(client, message, attempts + 1);
+                    }
+                }
+
+                void AllowListIf(SmtpClient client, MailMessage message)
+                {
+                    for (var i = 0; i < 3; i++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return;
+                        }
+                        catch (SmtpException ex)
+                        {
+                            if (ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.ServiceNotAvailable)
+                            {
+                                Thread.Sleep(1000);
+                                continue;
+                            }
+
+                            return;
+                        }
+                    }
+                }
+
+                void Switch(SmtpClient client, MailMessage message)
+                {
+                    for (var i = 0; i < 3; i++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return;
+                        }
+                        catch (SmtpException ex)
+                        {
+                            switch (ex.StatusCode)
+                            {
+                                case SmtpStatusCode.MailboxBusy:
+                                case SmtpStatusCode.ServiceNotAvailable:
+                                    continue;
+                                default:
+                                    return;
+                            }
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ReplyClassCheckFromTheHolder_IsQuiet()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Sender
+                {
+                    void Send(SmtpClient client, MailMessage message)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                        }
+                        catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                        {
+                            client.Send(message);
+                        }
+                    }
+                }
+                """;
+            var (_, holder) = Holder.WithClassChecks();
+            return VerifyAnalyzer.VerifyAsync(new[] { source, holder.ToString() });
+        }
+
+        [Fact]
+        public Task ConnectionFailuresRethrowAndWrap_AreQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.IO;
+            using System.Net.Sockets;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class PermanentMailException : Exception
+            {
+                public PermanentMailException(string message, Exception inner) : base(message, inner) { }
+            }
+
+            class Sender
+            {
+                public int RetryCount { get; set; }
+
+                async Task Send(SmtpClient client, MimeMessage message)
+                {
+                    for (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        try
+                        {
+                            await client.SendAsync(message);
+                            return;
+                        }
+                        catch (SmtpProtocolException)
+                        {
+                            await client.DisconnectAsync(false);
+                            continue;
+                        }
+                        catch (IOException)
+                        {
+                            continue;
+                        }
+                        catch (SocketException)
+                        {
+                            await Task.Delay(1000);
+                        }
+                        catch (Exception ex) when (ex is OperationCanceledException || ex is TimeoutException)
+                        {
+                            continue;
+                        }
+                        catch (SmtpCommandException ex)
+                        {
+                            RetryCount++;
+                            throw new PermanentMailException("refused: " + ex.StatusCode, ex);
+                        }
+                    }
+                }
+
+                void Rethrow(SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (Exception)
+                    {
+                        RetryCount++;
+                        throw;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoopsThatDoNotRetryOnFailure_AreQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Mail;
+
+            class Sender
+            {
+                void EachMessage(SmtpClient client, IEnumerable<MailMessage> messages)
+                {
+                    foreach (var message in messages)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                        }
+                        catch (SmtpException ex)
+                        {
+                            Console.WriteLine(ex.StatusCode);
+                            continue;
+                        }
+                    }
+                }
+
+                void EachIndex(SmtpClient client, IList<MailMessage> messages)
+                {
+                    for (var i = 0; i < messages.Count; i++)
+                    {
+                        try
+                        {
+                            client.Send(messages[i]);
+                        }
+                        catch (SmtpException)
+                        {
+                            Console.WriteLine("failed " + i);
+                        }
+                    }
+                }
+
+                void HandlerEndsTheLoop(SmtpClient client, MailMessage message)
+                {
+                    var sent = false;
+                    var failed = false;
+                    while (!sent && !failed)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            sent = true;
+                        }
+                        catch (SmtpException ex)
+                        {
+                            Console.WriteLine(ex.StatusCode);
+                            failed = true;
+                        }
+                    }
+                }
+
+                void EarlierCatchGivesUp(SmtpClient client, MailMessage message)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            break;
+                        }
+                        catch (SmtpException)
+                        {
+                            return;
+                        }
+                        catch (Exception)
+                        {
+                            continue;
+                        }
+                    }
+                }
+
+                void EventBased(SmtpClient client, MailMessage message)
+                {
+                    client.SendCompleted += (s, e) => Console.WriteLine(e.Error);
+                    try
+                    {
+                        client.SendAsync(message, null);
+                    }
+                    catch (Exception)
+                    {
+                        client.SendAsync(message, null);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NotSmtpTypesWithTheSameNames_AreQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+
+            namespace Mine
+            {
+                class SmtpException : Exception
+                {
+                }
+
+                class SmtpClient
+                {
+                    public void Send(string message) { }
+                }
+
+                class Sender
+                {
+                    void Send(SmtpClient client)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                client.Send("hello");
+                                break;
+                            }
+                            catch (SmtpException)
+                            {
+                                continue;
+                            }
+                            catch (Exception)
+                            {
+                                client.Send("again");
+                            }
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NotificationSentFromTheCatch_IsNotARetry() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                void Send(SmtpClient client, SmtpClient admin, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        admin.Send(new MailMessage("robot@example.com", "admin@example.com", "mail failed", ex.Message));
+                        admin.Send("robot@example.com", "admin@example.com", "mail failed", ex.Message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Messages_SayWhatIsRetriedAndHow() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using Polly;
+
+            class Sender
+            {
+                Policy Make() => Policy.{|#0:Handle<SmtpException>()|}.Retry(3);
+
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#1:(SmtpException ex)|} when (ex.StatusCode != SmtpStatusCode.MailboxUnavailable)
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#2:(Exception)|}
+                    {
+                        Send(client, message);
+                    }
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("retry policy", "every SmtpException", "Handle without a predicate"),
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(1).WithArguments("catch", "every SmtpException except the codes it lists", "it sends again"),
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(2).WithArguments("catch", "every exception of the send", "it calls Send again"));
+    }
+}
