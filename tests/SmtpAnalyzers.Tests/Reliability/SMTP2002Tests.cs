@@ -9,19 +9,12 @@ namespace SmtpAnalyzers.Tests.Reliability
 {
     public class SMTP2002Tests
     {
-        private static Task VerifyFix(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest)
-        {
-            var test = Verify.Create(source, fixedSource, languageVersion);
-            test.FixedState.Sources.Add(Holder.WithClassChecks());
-            return test.RunAsync();
-        }
-
         // (1) Polly v7: Handle<T>() / Or<T>() without a predicate, then a retry
 
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
-        public Task PollyV7_HandleAndOrWithoutPredicate_GetTheTransientPredicate(LanguageVersion languageVersion) => VerifyFix(
+        public Task PollyV7_HandleAndOrWithoutPredicate_GetTheTransientPredicate(LanguageVersion languageVersion) => Verify.VerifyWithClassChecksAsync(
             """
             using System;
             using System.IO;
@@ -61,7 +54,7 @@ namespace SmtpAnalyzers.Tests.Reliability
             languageVersion);
 
         [Fact]
-        public Task PollyV7_HandleAndOrInOneChain_AreBothFixed() => VerifyFix(
+        public Task PollyV7_HandleAndOrInOneChain_AreBothFixed() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
             using MailKit.Net.Smtp;
@@ -84,7 +77,7 @@ namespace SmtpAnalyzers.Tests.Reliability
             """);
 
         [Fact]
-        public Task PollyV7_LambdaNameAvoidsALocalInScope() => VerifyFix(
+        public Task PollyV7_LambdaNameAvoidsALocalInScope() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
             using Polly;
@@ -146,7 +139,7 @@ namespace SmtpAnalyzers.Tests.Reliability
         // Polly v8: ShouldHandle = new PredicateBuilder().Handle<T>()
 
         [Fact]
-        public Task PollyV8_ShouldHandleWithoutPredicate_GetsTheTransientPredicate() => VerifyFix(
+        public Task PollyV8_ShouldHandleWithoutPredicate_GetsTheTransientPredicate() => Verify.VerifyWithClassChecksAsync(
             """
             using MailKit.Net.Smtp;
             using Polly;
@@ -256,7 +249,7 @@ namespace SmtpAnalyzers.Tests.Reliability
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
-        public Task SystemNetMail_SyncRetryLoop_CatchWithoutVariable_GetsFilter(LanguageVersion languageVersion) => VerifyFix(
+        public Task SystemNetMail_SyncRetryLoop_CatchWithoutVariable_GetsFilter(LanguageVersion languageVersion) => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
             using System.Threading;
@@ -308,7 +301,7 @@ namespace SmtpAnalyzers.Tests.Reliability
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
-        public Task MailKit_AsyncWhileLoopWithContinue_GetsFilter(LanguageVersion languageVersion) => VerifyFix(
+        public Task MailKit_AsyncWhileLoopWithContinue_GetsFilter(LanguageVersion languageVersion) => Verify.VerifyWithClassChecksAsync(
             """
             using System;
             using System.Threading.Tasks;
@@ -368,7 +361,7 @@ namespace SmtpAnalyzers.Tests.Reliability
             languageVersion);
 
         [Fact]
-        public Task SendAgainRecursionAndAttemptCounter_AreFixedTogether() => VerifyFix(
+        public Task SendAgainRecursionAndAttemptCounter_AreFixedTogether() => Verify.VerifyWithClassChecksAsync(
             """
             using System.Net.Mail;
             using System.Threading.Tasks;
