@@ -45,6 +45,8 @@ namespace SmtpAnalyzers.Tests.Robustness
             class Sender
             {
                 bool IsTransient(SmtpException ex) => new[] { 421, 450 .Contains((int)ex.StatusCode);
+
+                bool IsTransient2(SmtpException ex) => new int[] { 451, 452 }.Contains((int)ex.StatusCode);
             }
             """,
             LanguageVersion.CSharp7_3);
