@@ -53,6 +53,13 @@ namespace SmtpAnalyzers.ReplyCodes
                 }
 
                 var (replaced, replacement, title) = plan.Value;
+                if (FixSyntax.IsInBrokenCode(replaced, semanticModel, context.CancellationToken))
+                {
+                    // Half-typed code: "bool IsBusy(...) => ex.Message.Contains("450");" without "bool" is a constructor,
+                    // whose expression body cannot be the comparison the fix writes.
+                    continue;
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title,

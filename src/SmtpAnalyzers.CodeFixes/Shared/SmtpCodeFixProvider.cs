@@ -58,6 +58,14 @@ namespace SmtpAnalyzers
                 return null;
             }
 
+            // Code being typed: a rewrite of a node with syntax errors in it copies them (SMTP2001 duplicated a catch body
+            // that lacked its closing brace and garbled the clauses), and a rewrite inside a member that does not compile
+            // can change what the parser recovered into. Offer nothing until the member compiles.
+            if (plan is not null && plan.Replacements.Any(r => FixSyntax.IsInBrokenCode(r.Original, semanticModel, cancellationToken)))
+            {
+                return null;
+            }
+
             return plan;
         }
 
