@@ -91,6 +91,9 @@ namespace SmtpAnalyzers.Tests.Robustness
             var summary = report.Summary(name) + string.Format(CultureInfo.InvariantCulture, " in {0:F1} s", stopwatch.Elapsed.TotalSeconds);
             _output.WriteLine(summary);
             Console.WriteLine("[stress] " + summary);
+
+            // dotnet test shows no output of passing tests: .ci/run prints these files so CI logs show the counts.
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"stress-{name}.txt"), "[stress] " + summary + Environment.NewLine);
             Assert.True(report.Inputs > 0, name + " checked no input");
             var dump = string.Empty;
             if (report.Failures.Count > 0)
