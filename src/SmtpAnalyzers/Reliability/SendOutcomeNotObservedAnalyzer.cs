@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -90,6 +91,10 @@ namespace SmtpAnalyzers.Reliability
                     AnalyzePropagated(context, model, send, returned, isAwait: false);
                     return;
 
+                case IArgumentOperation { Parent: IInvocationOperation helper } argument when IsFireAndForget(helper, argument):
+                    Report(context, send, $"it is passed to the fire-and-forget helper '{helper.TargetMethod.Name}', which is given no exception handler", null);
+                    return;
+
                 default:
                     // Assigned, passed on, continued, waited on: observed, or handed to code that may observe it.
                     return;
@@ -135,6 +140,68 @@ namespace SmtpAnalyzers.Reliability
             {
                 Report(context, send, "it runs in a Task.Run whose Task is discarded", null);
             }
+        }
+
+        /// <summary>
+        /// A helper named for forgetting a Task (<c>FireAndForget(task)</c>, <c>task.Forget()</c>) that is given no
+        /// delegate to call on failure (<c>SafeFireAndForget(onException: ...)</c> observes it).
+        /// </summary>
+        private static bool IsFireAndForget(IInvocationOperation helper, IArgumentOperation task)
+            => helper.TargetMethod.Name.IndexOf("Forget", System.StringComparison.OrdinalIgnoreCase) >= 0
+                && !helper.Arguments.Any(a => !ReferenceEquals(a, task) && a.ArgumentKind == ArgumentKind.Explicit && a.Value.Type?.TypeKind == TypeKind.Delegate);
+
+        /// <summary>
+        /// Whether a SendCompleted handler can see the failure: it reads the event arguments other than Cancelled and
+        /// UserState (e.Error), or hands them on. A handler we cannot see (a delegate variable, a method in another
+        /// file) counts as observing.
+        /// </summary>
+        private static bool HandlerObservesError(IOperation handler, SemanticModel? semanticModel)
+        {
+            while (handler is IConversionOperation conversion)
+            {
+                handler = conversion.Operand;
+            }
+
+            IOperation? body;
+            IParameterSymbol? arguments;
+            switch (handler)
+            {
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                    body = lambda.Body;
+                    arguments = lambda.Symbol.Parameters.Length == 2 ? lambda.Symbol.Parameters[1] : null;
+                    break;
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+                    when semanticModel is not null
+                        && reference.Method.DeclaringSyntaxReferences.Length == 1
+                        && reference.Method.DeclaringSyntaxReferences[0].SyntaxTree == semanticModel.SyntaxTree:
+                    body = semanticModel.GetOperation(reference.Method.DeclaringSyntaxReferences[0].GetSyntax());
+                    arguments = reference.Method.Parameters.Length == 2 ? reference.Method.Parameters[1] : null;
+                    break;
+                default:
+                    return true;
+            }
+
+            if (body is null || arguments is null)
+            {
+                return true;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is not IParameterReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Parameter, arguments))
+                {
+                    continue;
+                }
+
+                if (use.Parent is IPropertyReferenceOperation { Property.Name: "Cancelled" or "UserState" })
+                {
+                    continue;
+                }
+
+                return true;
+            }
+
+            return false;
         }
 
         private static bool IsDiscarded(IOperation operation)
@@ -215,6 +282,7 @@ namespace SmtpAnalyzers.Reliability
             var type = (INamedTypeSymbol)context.Symbol;
             var sends = new ConcurrentQueue<IInvocationOperation>();
             var subscribed = 0;
+            var subscribedWithoutError = 0;
 
             context.RegisterOperationAction(
                 c =>
@@ -237,7 +305,14 @@ namespace SmtpAnalyzers.Reliability
                     var assignment = (IEventAssignmentOperation)c.Operation;
                     if (assignment.Adds && assignment.EventReference is IEventReferenceOperation reference && model.IsSendCompleted(reference.Event))
                     {
-                        Interlocked.Exchange(ref subscribed, 1);
+                        if (HandlerObservesError(assignment.HandlerValue, assignment.SemanticModel))
+                        {
+                            Interlocked.Exchange(ref subscribed, 1);
+                        }
+                        else
+                        {
+                            Interlocked.Exchange(ref subscribedWithoutError, 1);
+                        }
                     }
                 },
                 OperationKind.EventAssignment);
@@ -249,13 +324,16 @@ namespace SmtpAnalyzers.Reliability
                     return;
                 }
 
+                var reason = Volatile.Read(ref subscribedWithoutError) != 0
+                    ? "the SendCompleted handler attached in this type never reads e.Error"
+                    : "no handler is attached to SendCompleted in this type";
                 foreach (var send in sends)
                 {
                     c.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SendOutcomeNotObserved,
                         send.Syntax.GetLocation(),
                         send.TargetMethod.Name,
-                        "no handler is attached to SendCompleted in this type"));
+                        reason));
                 }
             });
         }

@@ -1,6 +1,8 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SmtpAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.Reliability.SendOutcomeNotObservedAnalyzer, SmtpAnalyzers.Reliability.SendOutcomeNotObservedCodeFixProvider>;
 using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.Reliability.SendOutcomeNotObservedAnalyzer>;
@@ -409,6 +411,77 @@ namespace SmtpAnalyzers.Tests.Reliability
             }
             """,
         });
+
+        [Fact]
+        public Task EventBasedSendAsync_WithAHandlerThatNeverReadsError_IsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.ComponentModel;
+            using System.Net.Mail;
+
+            class LambdaHandler
+            {
+                readonly SmtpClient _client = new SmtpClient();
+
+                LambdaHandler() => _client.SendCompleted += (s, e) => Console.WriteLine(e.Cancelled ? "cancelled" : "done");
+
+                void Send(MailMessage message) => {|#0:_client.SendAsync(message, null)|};
+            }
+
+            class MethodHandler
+            {
+                readonly SmtpClient _client = new SmtpClient();
+
+                MethodHandler() => _client.SendCompleted += OnCompleted;
+
+                void Send(MailMessage message) => {|#1:_client.SendAsync(message, message)|};
+
+                void OnCompleted(object sender, AsyncCompletedEventArgs e) => ((IDisposable)e.UserState).Dispose();
+            }
+
+            class HandsArgumentsOn
+            {
+                readonly SmtpClient _client = new SmtpClient();
+
+                HandsArgumentsOn() => _client.SendCompleted += (s, e) => Completed?.Invoke(e);
+
+                public event Action<AsyncCompletedEventArgs> Completed;
+
+                void Send(MailMessage message) => _client.SendAsync(message, null);
+            }
+            """,
+            LanguageVersion.Latest,
+            new DiagnosticResult("SMTP2004", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithMessage("The outcome of 'SendAsync' is never observed: the SendCompleted handler attached in this type never reads e.Error, so a 4yz or 5yz reply is lost"),
+            new DiagnosticResult("SMTP2004", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithMessage("The outcome of 'SendAsync' is never observed: the SendCompleted handler attached in this type never reads e.Error, so a 4yz or 5yz reply is lost"));
+
+        [Fact]
+        public Task FireAndForgetHelper_WithoutAnExceptionHandler_IsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            static class TaskExtensions
+            {
+                public static void Forget(this Task task) { }
+
+                public static void SafeFireAndForget(this Task task, Action<Exception> onException) => task.ContinueWith(t => onException(t.Exception));
+            }
+
+            class Sender
+            {
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    {|SMTP2004:client.SendMailAsync(message)|}.Forget();
+                    client.SendMailAsync(message).SafeFireAndForget(ex => Console.WriteLine(ex));
+                    Track(client.SendMailAsync(message));
+                }
+
+                void Track(Task task) { }
+            }
+            """);
 
         // Must stay quiet
 
