@@ -888,13 +888,17 @@ namespace SmtpAnalyzers.Model
 
         /// <summary>
         /// Whether an exception of <paramref name="type"/> can carry a permanent (5yz) reply: System.Net.Mail's
-        /// SmtpException and its derived types, MailKit's SmtpCommandException and its abstract base CommandException.
+        /// SmtpException and its derived types, MailKit's SmtpCommandException and its abstract base CommandException,
+        /// and MailKit's authentication failures (ServiceNotAuthenticatedException: 530 at MAIL FROM;
+        /// AuthenticationException: 535 and friends), which no retry with the same settings can cure.
         /// Exception itself and connection failures (SmtpProtocolException, IOException) are not.
         /// </summary>
         public bool CanCarryPermanentReply(ITypeSymbol? type)
             => type is not null
                 && (IsOrDerivesFrom(type, SmtpException)
                     || IsOrDerivesFrom(type, SmtpCommandException)
+                    || IsOrDerivesFrom(type, ServiceNotAuthenticatedException)
+                    || IsOrDerivesFrom(type, MailKitAuthenticationException)
                     || (MailKitCommandException is not null && SymbolEqualityComparer.Default.Equals(type, MailKitCommandException)));
 
         /// <summary>
@@ -911,10 +915,6 @@ namespace SmtpAnalyzers.Model
         public bool IsCatchAll(ITypeSymbol? caughtType)
             => caughtType is null || caughtType.SpecialType == SpecialType.System_Object
                 || (Exception is not null && SymbolEqualityComparer.Default.Equals(caughtType, Exception));
-
-        /// <summary>The library whose send <paramref name="method"/> is (call only for a method <see cref="ClassifySend"/> accepted).</summary>
-        public SmtpLibrary LibraryOfSend(IMethodSymbol method)
-            => IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
 
         /// <summary>
         /// Whether a catch of <paramref name="caughtType"/> catches every exception of <paramref name="library"/>'s

@@ -212,23 +212,16 @@ namespace SmtpAnalyzers.Reliability
             var sendsSystemNetMail = false;
             var sendsMailKit = false;
             var sends = new List<IInvocationOperation>();
-            foreach (var operation in Walk(tryOperation.Body))
+            foreach (var (invocation, library) in model.SendsIn(tryOperation.Body))
             {
-                if (operation is IInvocationOperation invocation)
+                sends.Add(invocation);
+                if (library == Knowledge.SmtpLibrary.SystemNetMail)
                 {
-                    var kind = model.ClassifySend(invocation.TargetMethod);
-                    if (kind == SendKind.Task || kind == SendKind.Sync)
-                    {
-                        sends.Add(invocation);
-                        if (model.LibraryOfSend(invocation.TargetMethod) == Knowledge.SmtpLibrary.SystemNetMail)
-                        {
-                            sendsSystemNetMail = true;
-                        }
-                        else
-                        {
-                            sendsMailKit = true;
-                        }
-                    }
+                    sendsSystemNetMail = true;
+                }
+                else
+                {
+                    sendsMailKit = true;
                 }
             }
 

@@ -1071,5 +1071,42 @@ namespace SmtpAnalyzers.Tests.Reliability
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("retry policy", "every SmtpException", "Handle without a predicate"),
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(1).WithArguments("catch", "every SmtpException except the codes it lists", "it sends again"),
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(2).WithArguments("catch", "every exception of the send", "it calls Send again"));
+
+        [Fact]
+        public Task MailKitAuthenticationFailuresRetried_AreReportedWithoutAFix() => Verify.VerifyNoFixAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            class Sender
+            {
+                async Task Send(ISmtpClient client, MimeMessage message, string user, string password)
+                {
+                    for (var attempt = 0; attempt < 5; attempt++)
+                    {
+                        try
+                        {
+                            await client.AuthenticateAsync(user, password);
+                            await client.SendAsync(message);
+                            return;
+                        }
+                        catch {|SMTP2002:(AuthenticationException)|}
+                        {
+                            await Task.Delay(1000);
+                            continue;
+                        }
+                        catch {|SMTP2002:(ServiceNotAuthenticatedException)|}
+                        {
+                            await Task.Delay(1000);
+                            continue;
+                        }
+                    }
+                }
+            }
+            """);
     }
 }
