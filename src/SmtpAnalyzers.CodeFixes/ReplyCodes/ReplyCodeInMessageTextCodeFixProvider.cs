@@ -22,59 +22,22 @@ namespace SmtpAnalyzers.ReplyCodes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplyCodeInMessageTextCodeFixProvider))]
     [Shared]
-    public sealed class ReplyCodeInMessageTextCodeFixProvider : CodeFixProvider
+    public sealed class ReplyCodeInMessageTextCodeFixProvider : SmtpCodeFixProvider
     {
         /// <summary>The equivalence key of the fix, shared by fix-all.</summary>
-        public const string EquivalenceKey = RuleIds.ReplyCodeInMessageText + ".CompareStatusCode";
+        public const string FixEquivalenceKey = RuleIds.ReplyCodeInMessageText + ".CompareStatusCode";
 
         /// <summary>How far up from the code literal the search's invocation or operator can be.</summary>
         private const int MaxSearchDepth = 8;
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ReplyCodeInMessageText);
 
-        // Each fix rewrites only its own test expression, so the edits are independent.
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string EquivalenceKey => FixEquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
-            {
-                return;
-            }
+        private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+            => TryPlan(root, semanticModel, diagnostic.Location.SourceSpan, cancellationToken);
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var plan = TryPlan(root, semanticModel, diagnostic.Location.SourceSpan, context.CancellationToken);
-                if (plan is null)
-                {
-                    continue;
-                }
-
-                var (replaced, replacement, title) = plan.Value;
-                if (FixSyntax.IsInBrokenCode(replaced, semanticModel, context.CancellationToken))
-                {
-                    // Half-typed code: "bool IsBusy(...) => ex.Message.Contains("450");" without "bool" is a constructor,
-                    // whose expression body cannot be the comparison the fix writes.
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        title,
-                        async ct =>
-                        {
-                            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-                            editor.ReplaceNode(replaced, replacement);
-                            return editor.GetChangedDocument();
-                        },
-                        EquivalenceKey),
-                    diagnostic);
-            }
-        }
-
-        private static (SyntaxNode Replaced, SyntaxNode Replacement, string Title)? TryPlan(
+        private static FixPlan? TryPlan(
             SyntaxNode root, SemanticModel semanticModel, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
         {
             var node = root.FindNode(span, getInnermostNodeForTie: true);
@@ -107,10 +70,23 @@ namespace SmtpAnalyzers.ReplyCodes
                 return null;
             }
 
+            // The library's member, or, where its enum has none (535 in System.Net.Mail), the documented constant of
+            // the generated SmtpReplyCodes holder.
             var member = info.MemberOf(text.Library);
-            if (member is null || !enumType.GetMembers(member).OfType<IFieldSymbol>().Any())
+            ExpressionSyntax named;
+            HolderNeeds needs;
+            string title;
+            if (member is not null && enumType.GetMembers(member).OfType<IFieldSymbol>().Any())
             {
-                return null;
+                named = FixSyntax.EnumMember(enumType, member);
+                needs = HolderNeeds.None;
+                title = $"Compare {receiver.Identifier.ValueText}.StatusCode with SmtpStatusCode.{member}";
+            }
+            else
+            {
+                named = ReplyCodesHolder.ConstantReference(text.Library, info);
+                needs = HolderNeeds.Constant(text.Library, info.Value);
+                title = $"Compare {receiver.Identifier.ValueText}.StatusCode with {named}";
             }
 
             // A negation around the test is folded in: !ex.Message.Contains("550") -> ex.StatusCode != ...
@@ -140,7 +116,7 @@ namespace SmtpAnalyzers.ReplyCodes
                     SyntaxKind.SimpleMemberAccessExpression,
                     receiver.WithoutTrivia(),
                     SyntaxFactory.IdentifierName("StatusCode")),
-                FixSyntax.EnumMember(enumType, member));
+                named);
 
             // Parentheses keep the comparison whole where the replaced expression sat under a tighter operator
             // (x is false, a == b); the simplifier removes them wherever they are not needed.
@@ -148,7 +124,7 @@ namespace SmtpAnalyzers.ReplyCodes
                 .WithAdditionalAnnotations(Simplifier.Annotation)
                 .WithTriviaFrom(replaced);
 
-            return (replaced, replacement, $"Compare {receiver.Identifier.ValueText}.StatusCode with SmtpStatusCode.{member}");
+            return FixPlan.Replace(title, replaced, replacement, needs);
         }
 
         /// <summary>The search whose code constant is <paramref name="codeValue"/>, found by walking up to its invocation or operator.</summary>

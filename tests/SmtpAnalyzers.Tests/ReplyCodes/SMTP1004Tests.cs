@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
+using SmtpAnalyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.ReplyCodes.ReplyCodeInMessageTextAnalyzer, SmtpAnalyzers.ReplyCodes.ReplyCodeInMessageTextCodeFixProvider>;
 using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.ReplyCodes.ReplyCodeInMessageTextAnalyzer>;
@@ -386,13 +387,14 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                     if (ex.StatusCode == SmtpStatusCode.ServiceNotAvailable || ex.StatusCode == SmtpStatusCode.LocalErrorInProcessing) return "try later";
                     if (ex.StatusCode != SmtpStatusCode.MailboxUnavailable && ex.Message.Contains({|SMTP1004:"5.1.1"|})) return "odd";
                     if (ex.StatusCode == SmtpStatusCode.ExceededStorageAllocation) return "full";
-                    return ex.Message.Contains({|SMTP1004:"535"|}) ? "credentials" : "other";
+                    return ex.StatusCode == SmtpReplyCodes.SystemNetMail.AuthenticationInvalidCredentials ? "credentials" : "other";
                 }
             }
             """);
 
-            // The fixed code keeps the two searches that have no fix; their markup is what is left.
+            // The fixed code keeps the search that has no fix (an enhanced code); its markup is what is left.
             test.FixedState.MarkupHandling = MarkupMode.Allow;
+            test.FixedState.Sources.Add(Holder.File(Holder535));
             return test.RunAsync(CancellationToken.None);
         }
 
@@ -413,9 +415,28 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             await Verify.VerifyNoFixAsync(MailKitTemplate.Replace("TEST", test));
         }
 
+        private const string Holder535 = """
+            internal static class SmtpReplyCodes
+            {
+                /// <summary>Reply codes that <see cref="global::System.Net.Mail.SmtpStatusCode"/> has no member for.</summary>
+                internal static class SystemNetMail
+                {
+                    /// <summary>535: authentication credentials invalid (RFC 4954 §6). Permanent: do not retry; ask for new credentials.</summary>
+                    internal const global::System.Net.Mail.SmtpStatusCode AuthenticationInvalidCredentials = (global::System.Net.Mail.SmtpStatusCode)535;
+                }
+            }
+
+            """;
+
         [Fact]
-        public Task NoFix_For535InSystemNetMail_WhichHasNoMember() => Verify.VerifyNoFixAsync(
-            SystemNetMailTemplate.Replace("TEST", "ex.Message.Contains({|SMTP1004:\"535\"|})"));
+        public Task SystemNetMail535_WhichHasNoMember_GetsTheDocumentedConstant()
+        {
+            var test = Verify.Create(
+                SystemNetMailTemplate.Replace("TEST", "ex.Message.Contains({|SMTP1004:\"535\"|})"),
+                SystemNetMailTemplate.Replace("TEST", "ex.StatusCode == SmtpReplyCodes.SystemNetMail.AuthenticationInvalidCredentials"));
+            test.FixedState.Sources.Add(Holder.File(Holder535));
+            return test.RunAsync(CancellationToken.None);
+        }
 
         [Fact]
         public Task NoFix_ForALocalHoldingTheMessage() => Verify.VerifyNoFixAsync(
