@@ -124,13 +124,15 @@ namespace SmtpAnalyzers.Model
 
         private static SmtpModel? Build(Compilation compilation, CancellationToken cancellationToken)
         {
-            if (compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
-                && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
+            // The text scan first: it reads only source text, while the first type lookup in a fresh compilation
+            // builds the merged namespace of every reference and every source file.
+            if (!SourceMentionsSmtp(compilation, cancellationToken))
             {
                 return null;
             }
 
-            if (!SourceMentionsSmtp(compilation, cancellationToken))
+            if (compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
+                && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
             {
                 return null;
             }
