@@ -55,8 +55,29 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// <summary>The action shapes of the SmtpAnalyzers analyzers, recorded once per process on a compilation that uses SMTP.</summary>
         public static ImmutableArray<ActionShape> Shapes => LazyShapes.Value;
 
+        /// <summary>
+        /// A compilation that has bound every reference and lives as long as the process: Roslyn keeps the symbols of
+        /// a metadata reference only while a compilation uses them, so without it a GC between runs makes some runs
+        /// reload every reference assembly (tens of MB, and seconds) and others not. Loading references is not what
+        /// is measured; with the anchor every run reuses them.
+        /// </summary>
+        private static readonly Lazy<CSharpCompilation> Anchor = new(() =>
+        {
+            var anchor = CSharpCompilation.Create("Anchor", Array.Empty<SyntaxTree>(), CorpusReferences.All, Options);
+            _ = anchor.GetDiagnostics();
+            foreach (var reference in anchor.References)
+            {
+                _ = anchor.GetAssemblyOrModuleSymbol(reference);
+            }
+
+            return anchor;
+        });
+
         public CSharpCompilation NewCompilation()
-            => CSharpCompilation.Create("Corpus", Trees, CorpusReferences.All, Options);
+        {
+            _ = Anchor.Value;
+            return CSharpCompilation.Create("Corpus", Trees, CorpusReferences.All, Options);
+        }
 
         /// <summary>The analyzers a mode runs, freshly created.</summary>
         public static ImmutableArray<DiagnosticAnalyzer> AnalyzersFor(Mode mode, FloorCalls? floorCalls = null) => mode switch
