@@ -175,13 +175,15 @@ namespace SmtpAnalyzers.Model
 
         private static SmtpModel? Build(Compilation compilation, CancellationToken cancellationToken)
         {
-            if (compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
-                && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
+            // The text scan first: it reads only source text, while the first type lookup in a fresh compilation
+            // builds the merged namespace of every reference and every source file.
+            if (!SourceMentionsSmtp(compilation, cancellationToken))
             {
                 return null;
             }
 
-            if (!SourceMentionsSmtp(compilation, cancellationToken))
+            if (compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
+                && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
             {
                 return null;
             }
@@ -323,8 +325,9 @@ namespace SmtpAnalyzers.Model
 
                 if (operation is ILocalReferenceOperation localReference && IsNumeric(localReference.Type) && depth < MaxLocalDepth)
                 {
-                    var value = SingleAssignedValue(localReference);
-                    return value is not null && IsStatusCode(value, out library, depth + 1);
+                    // The initializer first: walking the method for writes is worth it only for a status code.
+                    var value = DeclaredValue(localReference);
+                    return value is not null && IsStatusCode(value, out library, depth + 1) && IsNeverReassigned(localReference);
                 }
 
                 if (operation is IParameterReferenceOperation parameterReference && IsNumeric(parameterReference.Type) && depth < MaxLocalDepth)
@@ -434,8 +437,14 @@ namespace SmtpAnalyzers.Model
                     return FindSmtpExceptionText(instance, throughLocal, conditional, depth, out text);
 
                 case ILocalReferenceOperation local when local.Type?.SpecialType == SpecialType.System_String && depth < MaxLocalDepth:
-                    var value = SingleAssignedValue(local);
-                    return value is not null && FindSmtpExceptionText(value, throughLocal: true, conditional, depth + 1, out text);
+                    var value = DeclaredValue(local);
+                    if (value is not null && FindSmtpExceptionText(value, throughLocal: true, conditional, depth + 1, out text) && IsNeverReassigned(local))
+                    {
+                        return true;
+                    }
+
+                    text = null!;
+                    return false;
 
                 default:
                     return false;
@@ -641,6 +650,14 @@ namespace SmtpAnalyzers.Model
         /// otherwise null.
         /// </summary>
         public static IOperation? SingleAssignedValue(ILocalReferenceOperation reference)
+            => DeclaredValue(reference) is { } value && IsNeverReassigned(reference) ? value : null;
+
+        /// <summary>
+        /// The value a local's declaration assigns it, or null (no initializer, or not a variable declaration). Does not
+        /// look for later writes: callers test the value first and then <see cref="IsNeverReassigned"/>, which walks
+        /// the whole method.
+        /// </summary>
+        public static IOperation? DeclaredValue(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
             if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
@@ -655,17 +672,24 @@ namespace SmtpAnalyzers.Model
                 return null;
             }
 
+            // Syntax first: foreach variables, catch variables, out vars and declarations without "= value" have no initializer.
+            if (declaringSyntax is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: not null })
+            {
+                return null;
+            }
+
             if (semanticModel.GetOperation(declaringSyntax) is not IVariableDeclaratorOperation declarator)
             {
                 return null;
             }
 
-            var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
-            if (initializer is null)
-            {
-                return null;
-            }
+            return (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value;
+        }
 
+        /// <summary>Whether the local of <paramref name="reference"/> is written nowhere in its method after its declaration.</summary>
+        public static bool IsNeverReassigned(ILocalReferenceOperation reference)
+        {
+            var local = reference.Local;
             IOperation current = reference;
             while (current.Parent is not null)
             {
@@ -691,16 +715,16 @@ namespace SmtpAnalyzers.Model
 
                 if (target is ILocalReferenceOperation written && SymbolEqualityComparer.Default.Equals(written.Local, local))
                 {
-                    return null;
+                    return false;
                 }
 
                 if (target is ITupleOperation tuple && tuple.Descendants().OfType<ILocalReferenceOperation>().Any(l => SymbolEqualityComparer.Default.Equals(l.Local, local)))
                 {
-                    return null;
+                    return false;
                 }
             }
 
-            return initializer.Value;
+            return true;
         }
 
         /// <summary>

@@ -1,0 +1,27 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using SmtpAnalyzers.Benchmarks;
+
+// dotnet run -c Release --project tests/SmtpAnalyzers.Benchmarks -- --quick [--files N] [--iterations K] [--scaling 250,500,1000,2000 | --no-scaling]
+// dotnet run -c Release --project tests/SmtpAnalyzers.Benchmarks -- --bdn [BenchmarkDotNet arguments, e.g. --filter *]
+if (args.Length > 0 && args[0] == "--quick")
+{
+    return QuickMode.Run(Options.Parse(args.Skip(1)));
+}
+
+if (args.Length > 0 && args[0] == "--callbacks")
+{
+    return QuickMode.Callbacks(Options.Parse(args.Skip(1)));
+}
+
+if (args.Length > 0 && args[0] == "--bdn")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args.Skip(1).ToArray());
+    return 0;
+}
+
+Console.WriteLine("usage: --quick [--files N] [--iterations K] [--scaling 250,500,1000,2000 | --no-scaling] [--telemetry-iterations K] [--scaling-iterations K]");
+Console.WriteLine("       --callbacks [--files N] [--iterations K]   (per-analyzer callback time only)");
+Console.WriteLine("       --bdn [BenchmarkDotNet arguments, e.g. --filter *]");
+return 1;

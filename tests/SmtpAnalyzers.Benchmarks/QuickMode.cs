@@ -1,0 +1,348 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using SmtpAnalyzers.Benchmarks.Harness;
+
+namespace SmtpAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// The quick measurement: a plain Stopwatch loop, modes interleaved within each iteration so that load from
+    /// elsewhere on the machine falls on all three alike, medians over the iterations, and the table of
+    /// docs/performance.md. Every run of SmtpAnalyzers checks the exact diagnostic counts.
+    /// </summary>
+    internal static class QuickMode
+    {
+        private static readonly Mode[] Modes = { Mode.Compile, Mode.Floor, Mode.Smtp };
+
+        public static int Run(Options options)
+        {
+            var started = DateTime.Now;
+            Console.WriteLine($"SmtpAnalyzers quick benchmark, {options.Files} files per scenario, {options.Iterations} timed iterations (median, modes interleaved), {options.TelemetryIterations} telemetry iteration(s)");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}; load average at start: {LoadAverage()}");
+            Console.WriteLine("registrations (floor mirrors each):");
+            foreach (var shape in CorpusCompilation.Shapes)
+            {
+                Console.WriteLine("  " + shape);
+            }
+
+            // JIT the compiler, the driver and every rule's paths on a small corpus first.
+            var warmup = new CorpusCompilation(Scenario.Violations, 20);
+            foreach (var mode in Modes)
+            {
+                warmup.Run(mode);
+                if (mode != Mode.Compile)
+                {
+                    warmup.RunWithTelemetry(mode);
+                }
+            }
+
+            var rows = new List<Row>();
+            foreach (var scenario in Enum.GetValues<Scenario>())
+            {
+                rows.Add(Measure(new CorpusCompilation(scenario, options.Files), options.Iterations, options.TelemetryIterations, Modes));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Per scenario: wall time and allocations of a build-like run (compiler and analyzers together, GetAllDiagnosticsAsync), median of iterations;");
+            Console.WriteLine("callbacks = the analyzers' own time in their callbacks, from the driver's telemetry (separate GetAnalysisResultAsync runs), summed over threads");
+            Console.WriteLine();
+            Console.WriteLine("| Scenario | Compile | + floor | + SmtpAnalyzers | Floor callbacks | SmtpAnalyzers callbacks | Alloc compile | Alloc + floor | Alloc + SmtpAnalyzers |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var row in rows)
+            {
+                Console.WriteLine($"| {row.Scenario} | {Ms(row.Wall[Mode.Compile])} | {Ms(row.Wall[Mode.Floor])} | {Ms(row.Wall[Mode.Smtp])} | {Ms(row.Callbacks[Mode.Floor])} | {Ms(row.Callbacks[Mode.Smtp])} | {Mb(row.Alloc[Mode.Compile])} | {Mb(row.Alloc[Mode.Floor])} | {Mb(row.Alloc[Mode.Smtp])} |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Ratios (marginal = with SmtpAnalyzers minus compile alone; beyond floor = with SmtpAnalyzers minus with floor; noise = (max-min)/median of compile alone)");
+            Console.WriteLine();
+            Console.WriteLine("| Scenario | Wall marginal / compile | Wall beyond floor / compile | Wall noise | Callbacks / compile | Callbacks SmtpAnalyzers / floor | Alloc marginal / compile | Alloc beyond floor / compile |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var row in rows)
+            {
+                var compile = row.Wall[Mode.Compile];
+                var allocCompile = (double)row.Alloc[Mode.Compile];
+                Console.WriteLine($"| {row.Scenario} | {Pct((row.Wall[Mode.Smtp] - compile) / compile)} | {Pct((row.Wall[Mode.Smtp] - row.Wall[Mode.Floor]) / compile)} | {Pct(row.CompileNoise)} | {Pct(row.Callbacks[Mode.Smtp] / compile)} | {Ratio(row.Callbacks[Mode.Smtp], row.Callbacks[Mode.Floor])} | {Pct((row.Alloc[Mode.Smtp] - allocCompile) / allocCompile)} | {Pct((row.Alloc[Mode.Smtp] - row.Alloc[Mode.Floor]) / allocCompile)} |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("The gate (SmtpModel.TryCreate, run once per compilation at compilation start; fresh: median of 3): on a fresh");
+            Console.WriteLine("compilation its first type lookup builds the merged namespace of every reference and source file, work");
+            Console.WriteLine("the compiler does anyway; after the compiler has done it, the gate's own cost remains.");
+            Console.WriteLine();
+            Console.WriteLine("| Scenario | Gate, fresh compilation | Gate, after compile |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var scenario in Enum.GetValues<Scenario>())
+            {
+                var (fresh, afterCompile) = GateCost(new CorpusCompilation(scenario, options.Files));
+                Console.WriteLine($"| {scenario} | {fresh:F1} ms | {afterCompile:F1} ms |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("SmtpAnalyzers callbacks per analyzer, violations scenario (median ms)");
+            var violations = rows.Single(r => r.Scenario == Scenario.Violations);
+            foreach (var (name, ms) in violations.PerAnalyzer.OrderByDescending(p => p.Value))
+            {
+                Console.WriteLine($"  {name,-40} {ms,8:F1}");
+            }
+
+            if (options.Scaling.Length > 0)
+            {
+                Scaling(options);
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"load average at end: {LoadAverage()}; took {(DateTime.Now - started).TotalSeconds:F0} s");
+            return 0;
+        }
+
+        /// <summary>
+        /// Only the driver's telemetry, per analyzer and scenario, best of the iterations: for finding which rule
+        /// costs what, and for before/after measurements of a change to one (--callbacks).
+        /// </summary>
+        public static int Callbacks(Options options)
+        {
+            Console.WriteLine($"callback time per analyzer, {options.Files} files, best of {options.Iterations}; load average {LoadAverage()}");
+            new CorpusCompilation(Scenario.Violations, 20).RunWithTelemetry(Mode.Smtp);
+            new CorpusCompilation(Scenario.Violations, 20).RunWithTelemetry(Mode.Floor);
+            foreach (var scenario in Enum.GetValues<Scenario>())
+            {
+                var corpus = new CorpusCompilation(scenario, options.Files);
+                var best = new Dictionary<string, double>();
+                for (var i = 0; i < options.Iterations; i++)
+                {
+                    foreach (var mode in new[] { Mode.Floor, Mode.Smtp })
+                    {
+                        foreach (var (name, info) in corpus.RunWithTelemetry(mode).Telemetry)
+                        {
+                            var ms = info.ExecutionTime.TotalMilliseconds;
+                            best[name] = best.TryGetValue(name, out var b) ? Math.Min(b, ms) : ms;
+                        }
+                    }
+                }
+
+                Console.WriteLine($"{scenario}: SmtpAnalyzers {best.Where(p => !p.Key.StartsWith("Floor(", StringComparison.Ordinal)).Sum(p => p.Value):F1} ms, floor {best.Where(p => p.Key.StartsWith("Floor(", StringComparison.Ordinal)).Sum(p => p.Value):F1} ms");
+                foreach (var (name, ms) in best.Where(p => !p.Key.StartsWith("Floor(", StringComparison.Ordinal)).OrderByDescending(p => p.Value))
+                {
+                    Console.WriteLine($"  {name,-36} {ms,8:F1} ms   floor {best["Floor(" + name + ")"],6:F1} ms");
+                }
+            }
+
+            return 0;
+        }
+
+        private static (double Fresh, double AfterCompile) GateCost(CorpusCompilation corpus)
+        {
+            var fresh = new List<double>();
+            var stopwatch = new System.Diagnostics.Stopwatch();
+            for (var i = 0; i < 3; i++)
+            {
+                var compilation = corpus.NewCompilation();
+                stopwatch.Restart();
+                SmtpAnalyzers.Model.SmtpModel.TryCreate(compilation, System.Threading.CancellationToken.None);
+                fresh.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            // Once: it needs a whole compile first.
+            var compiled = corpus.NewCompilation();
+            compiled.GetDiagnostics();
+            stopwatch.Restart();
+            SmtpAnalyzers.Model.SmtpModel.TryCreate(compiled, System.Threading.CancellationToken.None);
+            return (Median(fresh), stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        private static void Scaling(Options options)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Scaling, violations scenario ({options.ScalingIterations} iterations each, median)");
+            Console.WriteLine();
+            Console.WriteLine("| Files | Compile | + SmtpAnalyzers | SmtpAnalyzers callbacks | Alloc compile | Alloc marginal |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+            var points = new List<(double Files, double Compile, double Callbacks, double AllocMarginal, double Wall)>();
+            foreach (var files in options.Scaling)
+            {
+                var row = Measure(new CorpusCompilation(Scenario.Violations, files), options.ScalingIterations, options.ScalingIterations, new[] { Mode.Compile, Mode.Smtp });
+                var allocMarginal = row.Alloc[Mode.Smtp] - row.Alloc[Mode.Compile];
+                points.Add((files, row.Wall[Mode.Compile], row.Callbacks[Mode.Smtp], allocMarginal, row.Wall[Mode.Smtp]));
+                Console.WriteLine($"| {files} | {Ms(row.Wall[Mode.Compile])} | {Ms(row.Wall[Mode.Smtp])} | {Ms(row.Callbacks[Mode.Smtp])} | {Mb(row.Alloc[Mode.Compile])} | {Mb(allocMarginal)} |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("log-log slope (time ~ files^slope; 1 is linear):");
+            Console.WriteLine($"  compile alone          {Slope(points.Select(p => (p.Files, p.Compile))):F2}");
+            Console.WriteLine($"  compile + SmtpAnalyzers {Slope(points.Select(p => (p.Files, p.Wall))):F2}");
+            Console.WriteLine($"  SmtpAnalyzers callbacks {Slope(points.Select(p => (p.Files, p.Callbacks))):F2}");
+            Console.WriteLine($"  allocation marginal    {Slope(points.Where(p => p.AllocMarginal > 0).Select(p => (p.Files, p.AllocMarginal))):F2}");
+        }
+
+        /// <summary>Runs the modes <paramref name="iterations"/> times, rotating which goes first, and takes medians.</summary>
+        private static Row Measure(CorpusCompilation corpus, int iterations, int telemetryIterations, Mode[] modes)
+        {
+            var expected = Corpus.ExpectedDiagnostics(corpus.Scenario, corpus.Files);
+            var results = modes.ToDictionary(m => m, _ => new List<RunResult>());
+            for (var i = 0; i < iterations; i++)
+            {
+                for (var j = 0; j < modes.Length; j++)
+                {
+                    var mode = modes[(i + j) % modes.Length];
+                    var result = corpus.Run(mode);
+                    Check(corpus, result, expected);
+                    results[mode].Add(result);
+                }
+            }
+
+            // Callback times come from separate telemetry runs (GetAnalysisResultAsync with execution times logged).
+            var telemetry = modes.Where(m => m != Mode.Compile).ToDictionary(m => m, _ => new List<RunResult>());
+            for (var i = 0; i < telemetryIterations; i++)
+            {
+                foreach (var mode in telemetry.Keys)
+                {
+                    var result = corpus.RunWithTelemetry(mode);
+                    Check(corpus, result, expected);
+                    telemetry[mode].Add(result);
+                }
+            }
+
+            Console.Error.WriteLine($"  measured {corpus.Scenario} x {corpus.Files} files");
+            var compileWalls = results[Mode.Compile].Select(r => r.Wall.TotalMilliseconds).ToList();
+            var callbacks = telemetry.ToDictionary(p => p.Key, p => Median(p.Value.Select(r => r.CallbackTime.TotalMilliseconds)));
+            callbacks[Mode.Compile] = 0;
+            return new Row(
+                corpus.Scenario,
+                results.ToDictionary(p => p.Key, p => Median(p.Value.Select(r => r.Wall.TotalMilliseconds))),
+                results.ToDictionary(p => p.Key, p => (long)Median(p.Value.Select(r => (double)r.Allocated))),
+                callbacks,
+                (compileWalls.Max() - compileWalls.Min()) / Median(compileWalls),
+                telemetry.TryGetValue(Mode.Smtp, out var smtp)
+                    ? smtp[0].Telemetry.Keys.ToDictionary(k => k, k => Median(smtp.Select(r => r.Telemetry[k].ExecutionTime.TotalMilliseconds)))
+                    : new Dictionary<string, double>());
+        }
+
+        /// <summary>The benchmark measures nothing if the corpus stops compiling or the rules stop reporting: fail loudly.</summary>
+        private static void Check(CorpusCompilation corpus, RunResult result, IReadOnlyDictionary<string, int> expected)
+        {
+            var errors = result.Errors.Take(3).ToList();
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException($"the {corpus.Scenario} corpus does not compile: {string.Join("; ", errors)}");
+            }
+
+            var counts = result.RuleCounts;
+            var want = result.Mode == Mode.Smtp ? expected : new Dictionary<string, int>();
+            if (counts.Count != want.Count || want.Any(p => !counts.TryGetValue(p.Key, out var n) || n != p.Value))
+            {
+                throw new InvalidOperationException(
+                    $"{corpus.Scenario} x {corpus.Files}, {result.Mode}: expected [{Format(want)}], got [{Format(counts)}]");
+            }
+        }
+
+        private static string Format(IEnumerable<KeyValuePair<string, int>> counts)
+            => string.Join(", ", counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+
+        /// <summary>Least-squares slope of log(y) over log(x).</summary>
+        internal static double Slope(IEnumerable<(double X, double Y)> points)
+        {
+            var logs = points.Where(p => p.X > 0 && p.Y > 0).Select(p => (X: Math.Log(p.X), Y: Math.Log(p.Y))).ToList();
+            if (logs.Count < 2)
+            {
+                return double.NaN;
+            }
+
+            var meanX = logs.Average(p => p.X);
+            var meanY = logs.Average(p => p.Y);
+            return logs.Sum(p => (p.X - meanX) * (p.Y - meanY)) / logs.Sum(p => (p.X - meanX) * (p.X - meanX));
+        }
+
+        private static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            var middle = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        private static string LoadAverage()
+        {
+            try
+            {
+                return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+            }
+            catch (IOException)
+            {
+                return "n/a";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return "n/a";
+            }
+        }
+
+        private static string Ms(double ms) => ms.ToString("F0", CultureInfo.InvariantCulture) + " ms";
+
+        private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MB";
+
+        private static string Pct(double fraction) => (fraction * 100).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) + "%";
+
+        private static string Ratio(double value, double floor) => floor <= 0 ? "n/a" : (value / floor).ToString("F2", CultureInfo.InvariantCulture) + "x";
+
+        private sealed record Row(
+            Scenario Scenario,
+            Dictionary<Mode, double> Wall,
+            Dictionary<Mode, long> Alloc,
+            Dictionary<Mode, double> Callbacks,
+            double CompileNoise,
+            Dictionary<string, double> PerAnalyzer);
+    }
+
+    internal sealed class Options
+    {
+        public int Files { get; private set; } = 1000;
+
+        public int Iterations { get; private set; } = 2;
+
+        public int TelemetryIterations { get; private set; } = 1;
+
+        public int[] Scaling { get; private set; } = { 250, 500, 1000, 2000 };
+
+        public int ScalingIterations { get; private set; } = 1;
+
+        public static Options Parse(IEnumerable<string> args)
+        {
+            var options = new Options();
+            using var e = args.GetEnumerator();
+            while (e.MoveNext())
+            {
+                switch (e.Current)
+                {
+                    case "--files":
+                        options.Files = int.Parse(Next(e), CultureInfo.InvariantCulture);
+                        break;
+                    case "--iterations":
+                        options.Iterations = int.Parse(Next(e), CultureInfo.InvariantCulture);
+                        break;
+                    case "--telemetry-iterations":
+                        options.TelemetryIterations = int.Parse(Next(e), CultureInfo.InvariantCulture);
+                        break;
+                    case "--scaling":
+                        options.Scaling = Next(e).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+                        break;
+                    case "--scaling-iterations":
+                        options.ScalingIterations = int.Parse(Next(e), CultureInfo.InvariantCulture);
+                        break;
+                    case "--no-scaling":
+                        options.Scaling = Array.Empty<int>();
+                        break;
+                    default:
+                        throw new ArgumentException("unknown option " + e.Current);
+                }
+            }
+
+            return options;
+        }
+
+        private static string Next(IEnumerator<string> e)
+            => e.MoveNext() ? e.Current : throw new ArgumentException("missing value");
+    }
+}
