@@ -75,6 +75,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
                     text.AppendLine($"    public sealed class Outbox{index}");
                     text.AppendLine("    {");
                     text.AppendLine("        private readonly List<string> _errors = new List<string>();");
+                    text.AppendLine("        private readonly List<Exception> _failures = new List<Exception>();");
                     foreach (var template in ViolationTemplates.All)
                     {
                         text.AppendLine();
@@ -265,7 +266,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// <summary>How many diagnostics of <see cref="RuleId"/> the members produce, and of no other rule.</summary>
         public int Diagnostics { get; }
 
-        /// <summary>Members of a class that has a <c>List&lt;string&gt; _errors</c> field; indented 8 spaces.</summary>
+        /// <summary>Members of a class that has <c>List&lt;string&gt; _errors</c> and <c>List&lt;Exception&gt; _failures</c> fields; indented 8 spaces.</summary>
         public string Members { get; }
     }
 
@@ -303,6 +304,42 @@ namespace SmtpAnalyzers.Benchmarks.Harness
                             catch (Exception ex)
                             {
                                 _errors.Add(ex.Message);
+                            }
+                        }
+
+                """),
+            new ViolationTemplate("SMTP2002", 1, """
+                        public void SendWithRetries(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            for (var attempt = 0; attempt < 3; attempt++)
+                            {
+                                try
+                                {
+                                    client.Send(message);
+                                    return;
+                                }
+                                catch (Net.SmtpException ex)
+                                {
+                                    _failures.Add(ex);
+                                    continue;
+                                }
+                            }
+                        }
+
+                """),
+            new ViolationTemplate("SMTP2003", 1, """
+                        public void SendToMany(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            try
+                            {
+                                client.Send(message);
+                            }
+                            catch (Net.SmtpFailedRecipientsException ex)
+                            {
+                                foreach (var failed in ex.InnerExceptions)
+                                {
+                                    _failures.Add(failed);
+                                }
                             }
                         }
 
