@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -27,7 +26,7 @@ namespace SmtpAnalyzers.Tests.Infrastructure
 
         private static ImmutableArray<MetadataReference> LoadFramework()
         {
-            var paths = FindReferencePack() ?? FromTrustedPlatformAssemblies();
+            var paths = SmtpAnalyzers.Benchmarks.Harness.FrameworkReferences.Paths();
             return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
         }
 
@@ -43,37 +42,6 @@ namespace SmtpAnalyzers.Tests.Infrastructure
             };
 
             return assemblies.Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location)).ToImmutableArray();
-        }
-
-        /// <summary>The reference pack of the running framework, from the SDK that runs the tests.</summary>
-        private static string[]? FindReferencePack()
-        {
-            var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
-            var dotnetRoot = runtimeDirectory is null ? null : Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
-            var packs = dotnetRoot is null ? null : Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
-            if (packs is null || !Directory.Exists(packs))
-            {
-                return null;
-            }
-
-            var major = Environment.Version.Major;
-            var versionDirectory = Directory.GetDirectories(packs)
-                .Where(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) && v.Major == major)
-                .OrderByDescending(d => Version.Parse(Path.GetFileName(d).Split('-')[0]))
-                .FirstOrDefault();
-            var refDirectory = versionDirectory is null ? null : Path.Combine(versionDirectory, "ref", $"net{major}.0");
-            return refDirectory is not null && Directory.Exists(refDirectory)
-                ? Directory.GetFiles(refDirectory, "*.dll")
-                : null;
-        }
-
-        private static string[] FromTrustedPlatformAssemblies()
-        {
-            var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            var trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-            return trusted.Split(Path.PathSeparator)
-                .Where(p => string.Equals(Path.GetDirectoryName(p), runtimeDirectory, StringComparison.Ordinal))
-                .ToArray();
         }
     }
 }
