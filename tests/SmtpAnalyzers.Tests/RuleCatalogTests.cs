@@ -72,9 +72,29 @@ namespace SmtpAnalyzers.Tests
         }
 
         [Fact]
+        public void DescriptorsSharingAnIdAgreeOnEverythingButTheMessage()
+        {
+            var all = AnalyzerTypes()
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .SelectMany(a => a.SupportedDiagnostics);
+            Assert.All(all.GroupBy(d => d.Id), group =>
+            {
+                var first = group.First();
+                Assert.All(group, d =>
+                {
+                    Assert.Equal(first.Title.ToString(), d.Title.ToString());
+                    Assert.Equal(first.Category, d.Category);
+                    Assert.Equal(first.DefaultSeverity, d.DefaultSeverity);
+                    Assert.Equal(first.IsEnabledByDefault, d.IsEnabledByDefault);
+                    Assert.Equal(first.HelpLinkUri, d.HelpLinkUri);
+                });
+            });
+        }
+
+        [Fact]
         public void MessagesAreSentencesWithoutATrailingPeriod()
         {
-            Assert.All(AllDescriptors(), d =>
+            Assert.All(AnalyzerTypes().Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).SelectMany(a => a.SupportedDiagnostics), d =>
             {
                 var message = d.MessageFormat.ToString();
                 Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()), d.Id + " has no description");
