@@ -142,7 +142,7 @@ namespace SmtpAnalyzers.Benchmarks
             {
                 var compilation = corpus.NewCompilation();
                 stopwatch.Restart();
-                SmtpAnalyzers.Model.SmtpModel.TryCreate(compilation, System.Threading.CancellationToken.None);
+                SmtpAnalyzers.Semantics.SmtpModel.TryCreate(compilation, System.Threading.CancellationToken.None);
                 fresh.Add(stopwatch.Elapsed.TotalMilliseconds);
             }
 
@@ -150,7 +150,7 @@ namespace SmtpAnalyzers.Benchmarks
             var compiled = corpus.NewCompilation();
             compiled.GetDiagnostics();
             stopwatch.Restart();
-            SmtpAnalyzers.Model.SmtpModel.TryCreate(compiled, System.Threading.CancellationToken.None);
+            SmtpAnalyzers.Semantics.SmtpModel.TryCreate(compiled, System.Threading.CancellationToken.None);
             return (Median(fresh), stopwatch.Elapsed.TotalMilliseconds);
         }
 

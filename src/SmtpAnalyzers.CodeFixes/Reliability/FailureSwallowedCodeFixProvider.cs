@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SmtpAnalyzers.Knowledge;
-using SmtpAnalyzers.Model;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Semantics;
 
 namespace SmtpAnalyzers.Reliability
 {
@@ -68,7 +70,7 @@ namespace SmtpAnalyzers.Reliability
             var checkCall = SyntaxFactory.ParseExpression($"{name}.StatusCode.{ReplyCodesHolder.TransientCheck}()");
             var newLine = NewLineOf(clause);
             CatchClauseSyntax[] replacement;
-            if (caught is not null && SmtpModel.IsOrDerivesFrom(caught, replyType) && !SmtpModel.IsOrDerivesFrom(caught, model.SmtpFailedRecipientsException))
+            if (caught is not null && SymbolRelations.IsOrDerivesFrom(caught, replyType) && !SymbolRelations.IsOrDerivesFrom(caught, model.SmtpFailedRecipientsException))
             {
                 // catch (SmtpException) { body } -> a transient clause and a clause for the rest, same body.
                 var declared = Declare(clause, clause.Declaration!.Type, name!);
@@ -78,7 +80,7 @@ namespace SmtpAnalyzers.Reliability
                     declared.WithBlock(Comment(clause, PermanentComment, newLine)),
                 };
             }
-            else if (caught is null || SmtpModel.IsOrDerivesFrom(replyType, caught as INamedTypeSymbol))
+            else if (caught is null || SymbolRelations.IsOrDerivesFrom(replyType, caught as INamedTypeSymbol))
             {
                 // catch (Exception) { body } -> a transient SMTP clause before it, same body.
                 var variable = clause.Declaration is null ? null : semanticModel.GetDeclaredSymbol(clause.Declaration, cancellationToken);

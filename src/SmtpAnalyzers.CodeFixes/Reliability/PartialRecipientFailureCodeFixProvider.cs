@@ -6,7 +6,9 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using SmtpAnalyzers.Model;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Semantics;
 
 namespace SmtpAnalyzers.Reliability
 {
@@ -41,14 +43,14 @@ namespace SmtpAnalyzers.Reliability
             var model = SmtpModel.Create(semanticModel.Compilation);
             var single = model.SmtpFailedRecipientException;
             if (single is null
-                || !SmtpModel.IsType(semanticModel.GetTypeInfo(declaration.Type, cancellationToken).Type, model.SmtpFailedRecipientsException))
+                || !SymbolRelations.IsType(semanticModel.GetTypeInfo(declaration.Type, cancellationToken).Type, model.SmtpFailedRecipientsException))
             {
                 return null;
             }
 
             foreach (var clause in tryStatement.Catches)
             {
-                if (clause.Declaration is { } other && SmtpModel.IsType(semanticModel.GetTypeInfo(other.Type, cancellationToken).Type, single))
+                if (clause.Declaration is { } other && SymbolRelations.IsType(semanticModel.GetTypeInfo(other.Type, cancellationToken).Type, single))
                 {
                     return null;
                 }

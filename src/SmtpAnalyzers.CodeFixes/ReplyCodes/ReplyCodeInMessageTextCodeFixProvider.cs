@@ -12,7 +12,9 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using SmtpAnalyzers.Knowledge;
-using SmtpAnalyzers.Model;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Semantics;
 
 namespace SmtpAnalyzers.ReplyCodes
 {

@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SmtpAnalyzers.Knowledge;
-using SmtpAnalyzers.Model;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Semantics;
 
 namespace SmtpAnalyzers.Reliability
 {
@@ -84,7 +86,7 @@ namespace SmtpAnalyzers.Reliability
             foreach (var clause in tryOperation.Catches)
             {
                 var caught = clause.ExceptionType;
-                var receives = failures.Any(f => SmtpModel.IsOrDerivesFrom(f, caught as INamedTypeSymbol) || SmtpModel.IsOrDerivesFrom(caught, f))
+                var receives = failures.Any(f => SymbolRelations.IsOrDerivesFrom(f, caught as INamedTypeSymbol) || SymbolRelations.IsOrDerivesFrom(caught, f))
                     || caught.SpecialType == SpecialType.System_Object;
 
                 // Once an earlier clause has taken failures by their reply code ("when (ex.StatusCode.IsTransientFailure())"),
@@ -106,7 +108,7 @@ namespace SmtpAnalyzers.Reliability
                 if (clause.Filter is null)
                 {
                     // An unfiltered clause takes every failure of its type away from the clauses after it.
-                    failures.RemoveAll(f => SmtpModel.IsOrDerivesFrom(f, caught as INamedTypeSymbol) || caught.SpecialType == SpecialType.System_Object);
+                    failures.RemoveAll(f => SymbolRelations.IsOrDerivesFrom(f, caught as INamedTypeSymbol) || caught.SpecialType == SpecialType.System_Object);
                     if (failures.Count == 0)
                     {
                         return;
@@ -202,9 +204,9 @@ namespace SmtpAnalyzers.Reliability
         private static bool IsSmtpMember(IPropertySymbol property, SmtpModel model)
         {
             var type = property.ContainingType;
-            return SmtpModel.IsOrDerivesFrom(type, model.SmtpException)
-                || SmtpModel.IsOrDerivesFrom(type, model.MailKitCommandException)
-                || SmtpModel.IsOrDerivesFrom(type, model.SmtpResponse);
+            return SymbolRelations.IsOrDerivesFrom(type, model.SmtpException)
+                || SymbolRelations.IsOrDerivesFrom(type, model.MailKitCommandException)
+                || SymbolRelations.IsOrDerivesFrom(type, model.SmtpResponse);
         }
 
         private static bool CarriesUnflattened(IOperation operation, ILocalSymbol local)

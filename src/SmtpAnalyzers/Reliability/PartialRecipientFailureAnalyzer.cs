@@ -7,7 +7,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SmtpAnalyzers.Knowledge;
-using SmtpAnalyzers.Model;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Semantics;
 
 namespace SmtpAnalyzers.Reliability
 {
@@ -93,7 +95,7 @@ namespace SmtpAnalyzers.Reliability
                 {
                     recipientCatch = true;
                 }
-                else if (SmtpModel.IsType(clause.ExceptionType, model.SmtpCommandException))
+                else if (SymbolRelations.IsType(clause.ExceptionType, model.SmtpCommandException))
                 {
                     commandCatch = true;
                 }
@@ -129,14 +131,14 @@ namespace SmtpAnalyzers.Reliability
             // One clause that dispatches on ErrorCode or Mailbox (or hands the exception on) tells recipient
             // rejections apart for the whole try: the clauses after it see only the rest.
             var commandDispatched = mailKitSend && commandCatch && catches.Any(c =>
-                SmtpModel.IsType(c.ExceptionType, model.SmtpCommandException) && DistinguishesCommandFailure(model, c));
+                SymbolRelations.IsType(c.ExceptionType, model.SmtpCommandException) && DistinguishesCommandFailure(model, c));
 
             for (var i = 0; i < catches.Length; i++)
             {
                 var clause = catches[i];
                 if (netMailSend && recipientCatch)
                 {
-                    if (SmtpModel.IsType(clause.ExceptionType, model.SmtpFailedRecipientsException))
+                    if (SymbolRelations.IsType(clause.ExceptionType, model.SmtpFailedRecipientsException))
                     {
                         AnalyzeMissingSingleRecipientCatch(context, model, catches, i);
                         AnalyzePluralHandler(context, model, clause);
@@ -148,7 +150,7 @@ namespace SmtpAnalyzers.Reliability
                     }
                 }
 
-                if (mailKitSend && commandCatch && !commandDispatched && SmtpModel.IsType(clause.ExceptionType, model.SmtpCommandException))
+                if (mailKitSend && commandCatch && !commandDispatched && SymbolRelations.IsType(clause.ExceptionType, model.SmtpCommandException))
                 {
                     Report(
                         context,
@@ -160,8 +162,8 @@ namespace SmtpAnalyzers.Reliability
         }
 
         private static bool IsRecipientCatch(ICatchClauseOperation clause, SmtpModel model)
-            => SmtpModel.IsType(clause.ExceptionType, model.SmtpFailedRecipientsException)
-                || SmtpModel.IsType(clause.ExceptionType, model.SmtpFailedRecipientException);
+            => SymbolRelations.IsType(clause.ExceptionType, model.SmtpFailedRecipientsException)
+                || SymbolRelations.IsType(clause.ExceptionType, model.SmtpFailedRecipientException);
 
         /// <summary>(1) The plural catch with no singular one: exactly one failed recipient goes elsewhere.</summary>
         private static void AnalyzeMissingSingleRecipientCatch(OperationAnalysisContext context, SmtpModel model, ImmutableArray<ICatchClauseOperation> catches, int index)
@@ -174,7 +176,7 @@ namespace SmtpAnalyzers.Reliability
 
             foreach (var clause in catches)
             {
-                if (SmtpModel.IsType(clause.ExceptionType, single))
+                if (SymbolRelations.IsType(clause.ExceptionType, single))
                 {
                     return;
                 }
@@ -190,7 +192,7 @@ namespace SmtpAnalyzers.Reliability
                     return;
                 }
 
-                if (destination is null && SmtpModel.IsCaughtBy(single, later.ExceptionType))
+                if (destination is null && SymbolRelations.IsCaughtBy(single, later.ExceptionType))
                 {
                     destination = later;
                 }
@@ -235,13 +237,13 @@ namespace SmtpAnalyzers.Reliability
 
                 if (operation is IPropertyReferenceOperation reference)
                 {
-                    if (SmtpModel.IsProperty(reference.Property, model.InnerExceptions))
+                    if (SymbolRelations.IsProperty(reference.Property, model.InnerExceptions))
                     {
                         return;
                     }
 
-                    if (SmtpModel.IsProperty(reference.Property, model.SmtpExceptionStatusCode)
-                        && SmtpModel.IsType(reference.Instance?.Type, model.SmtpFailedRecipientsException)
+                    if (SymbolRelations.IsProperty(reference.Property, model.SmtpExceptionStatusCode)
+                        && SymbolRelations.IsType(reference.Instance?.Type, model.SmtpFailedRecipientsException)
                         && !reference.IsImplicit)
                     {
                         (statusReads ??= new List<IOperation>()).Add(reference);
@@ -321,7 +323,7 @@ namespace SmtpAnalyzers.Reliability
                 }
 
                 if (operation is IPropertyReferenceOperation reference
-                    && (SmtpModel.IsProperty(reference.Property, model.SmtpCommandErrorCode) || SmtpModel.IsProperty(reference.Property, model.SmtpCommandMailbox)))
+                    && (SymbolRelations.IsProperty(reference.Property, model.SmtpCommandErrorCode) || SymbolRelations.IsProperty(reference.Property, model.SmtpCommandMailbox)))
                 {
                     return true;
                 }
@@ -338,12 +340,12 @@ namespace SmtpAnalyzers.Reliability
             {
                 switch (operation)
                 {
-                    case IIsTypeOperation isType when SmtpModel.IsType(isType.TypeOperand, single):
-                    case IDeclarationPatternOperation declaration when SmtpModel.IsType(declaration.MatchedType, single):
-                    case ITypePatternOperation typePattern when SmtpModel.IsType(typePattern.MatchedType, single):
-                    case IRecursivePatternOperation recursive when SmtpModel.IsType(recursive.MatchedType, single):
-                    case IConversionOperation conversion when SmtpModel.IsType(conversion.Type, single):
-                    case IPropertyReferenceOperation property when SmtpModel.IsProperty(property.Property, model.FailedRecipient):
+                    case IIsTypeOperation isType when SymbolRelations.IsType(isType.TypeOperand, single):
+                    case IDeclarationPatternOperation declaration when SymbolRelations.IsType(declaration.MatchedType, single):
+                    case ITypePatternOperation typePattern when SymbolRelations.IsType(typePattern.MatchedType, single):
+                    case IRecursivePatternOperation recursive when SymbolRelations.IsType(recursive.MatchedType, single):
+                    case IConversionOperation conversion when SymbolRelations.IsType(conversion.Type, single):
+                    case IPropertyReferenceOperation property when SymbolRelations.IsProperty(property.Property, model.FailedRecipient):
                         return true;
                 }
             }
@@ -434,7 +436,7 @@ namespace SmtpAnalyzers.Reliability
         {
             foreach (var argument in send.Arguments)
             {
-                if (SmtpModel.IsType(argument.Parameter?.Type, model.MailMessage))
+                if (SymbolRelations.IsType(argument.Parameter?.Type, model.MailMessage))
                 {
                     return Unwrap(argument.Value);
                 }

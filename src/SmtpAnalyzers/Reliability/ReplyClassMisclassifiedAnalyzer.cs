@@ -6,7 +6,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Knowledge;
-using SmtpAnalyzers.Model;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Semantics;
 
 namespace SmtpAnalyzers.Reliability
 {

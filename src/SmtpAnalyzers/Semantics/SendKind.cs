@@ -1,4 +1,4 @@
-namespace SmtpAnalyzers.Model
+namespace SmtpAnalyzers.Semantics
 {
     /// <summary>How a send reports its outcome (see <see cref="SmtpModel.ClassifySend"/>).</summary>
     internal enum SendKind

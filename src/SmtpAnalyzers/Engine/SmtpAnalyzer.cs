@@ -1,8 +1,9 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpAnalyzers.Semantics;
 
-namespace SmtpAnalyzers.Model
+namespace SmtpAnalyzers.Engine
 {
     /// <summary>
     /// Base of every SmtpAnalyzers analyzer: builds the per-compilation <see cref="SmtpModel"/> and registers

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using SmtpAnalyzers.Knowledge;
 
-namespace SmtpAnalyzers.Model
+namespace SmtpAnalyzers.Semantics
 {
     /// <summary>What an SMTP exception type tells about the reply behind it.</summary>
     internal enum SmtpExceptionKind

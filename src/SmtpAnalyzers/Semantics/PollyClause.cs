@@ -1,4 +1,4 @@
-namespace SmtpAnalyzers.Model
+namespace SmtpAnalyzers.Semantics
 {
     /// <summary>Which Polly API an exception-handling clause belongs to (see <see cref="SmtpModel.ClassifyPollyClause"/>).</summary>
     internal enum PollyClause

@@ -1,0 +1,71 @@
+using System;
+using System.Threading;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Operations;
+
+namespace SmtpAnalyzers.Engine
+{
+    /// <summary>The package's usage gate: nothing is registered for a compilation that does not pass it.</summary>
+    internal static class UsageGate
+    {
+        /// <summary>
+        /// Whether any source file contains "Smtp" or "MailKit". Every SMTP type and member the rules look at
+        /// is spelled with one of them, so a compilation with neither cannot use them in a way we report.
+        /// </summary>
+        public static bool SourceMentionsSmtp(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var buffer = new char[4096];
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken);
+                if (TextMentionsSmtp(text, buffer))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TextMentionsSmtp(Microsoft.CodeAnalysis.Text.SourceText text, char[] buffer)
+        {
+            // Scan in chunks that overlap by the length of the longest word minus one.
+            const int Overlap = 6;
+            var length = text.Length;
+            var position = 0;
+            while (position < length)
+            {
+                var count = Math.Min(buffer.Length, length - position);
+                text.CopyTo(position, buffer, 0, count);
+                for (var i = 0; i + 3 < count; i++)
+                {
+                    var c = buffer[i];
+                    if (c == 'S' && buffer[i + 1] == 'm' && buffer[i + 2] == 't' && buffer[i + 3] == 'p')
+                    {
+                        return true;
+                    }
+
+                    if (c == 'M' && i + 6 < count && buffer[i + 1] == 'a' && buffer[i + 2] == 'i' && buffer[i + 3] == 'l'
+                        && buffer[i + 4] == 'K' && buffer[i + 5] == 'i' && buffer[i + 6] == 't')
+                    {
+                        return true;
+                    }
+                }
+
+                if (position + count >= length)
+                {
+                    break;
+                }
+
+                position += count - Overlap;
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Operations;
+using static SmtpAnalyzers.Operations.LocalValues;
+using static SmtpAnalyzers.Operations.SymbolRelations;
+
+namespace SmtpAnalyzers.Semantics
+{
+    /// <summary>Sends: which invocations send mail, of which library, and how their outcome comes back.</summary>
+    internal sealed partial class SmtpModel
+    {
+        /// <summary>
+        /// Whether <paramref name="method"/> sends mail and how its outcome comes back: a Task (System.Net.Mail's
+        /// SendMailAsync, MailKit's SendAsync on SmtpClient, ISmtpClient or IMailTransport) or the SendCompleted
+        /// event (System.Net.Mail's void SendAsync), or the call itself (Send of either library). The name is
+        /// compared before any symbol.
+        /// </summary>
+        public SendKind ClassifySend(IMethodSymbol method)
+        {
+            switch (method.Name)
+            {
+                case "SendMailAsync":
+                    return !method.ReturnsVoid && IsOrDerivesFrom(method.ContainingType, SystemNetMailClient)
+                        ? SendKind.Task
+                        : SendKind.None;
+                case "SendAsync":
+                    if (method.ReturnsVoid)
+                    {
+                        return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SendKind.Event : SendKind.None;
+                    }
+
+                    return IsMailKitTransport(method.ContainingType) ? SendKind.Task : SendKind.None;
+                case "Send":
+                    return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) || IsMailKitTransport(method.ContainingType)
+                        ? SendKind.Sync
+                        : SendKind.None;
+                default:
+                    return SendKind.None;
+            }
+        }
+
+        /// <summary>
+        /// The sends in <paramref name="root"/> whose failures are thrown to the code around them: not those inside
+        /// lambdas and local functions (they run elsewhere, so a try around their declaration does not see their
+        /// failures), and, unless <paramref name="includeEventBased"/>, not System.Net.Mail's event-based SendAsync
+        /// (its failures go to SendCompleted).
+        /// </summary>
+        public System.Collections.Generic.IEnumerable<(IInvocationOperation Send, SmtpLibrary Library)> SendsIn(IOperation root, bool includeEventBased = false)
+        {
+            var pending = new System.Collections.Generic.Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (operation is IInvocationOperation invocation
+                    && SendLibrary(invocation.TargetMethod) is SmtpLibrary library
+                    && (includeEventBased || ClassifySend(invocation.TargetMethod) != SendKind.Event))
+                {
+                    yield return (invocation, library);
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The library of a send (<see cref="ClassifySend"/> is not None): System.Net.Mail's SmtpClient or a MailKit
+        /// transport. Null for anything else.
+        /// </summary>
+        public SmtpLibrary? SendLibrary(IMethodSymbol method)
+        {
+            if (ClassifySend(method) == SendKind.None)
+            {
+                return null;
+            }
+
+            return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
+        }
+
+        /// <summary>Whether <paramref name="method"/> is <c>Task.Run</c>.</summary>
+        public bool IsTaskRun(IMethodSymbol method)
+            => method.Name == "Run" && method.IsStatic && Task is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, Task);
+
+        /// <summary>Whether <paramref name="symbol"/> is System.Net.Mail.SmtpClient.SendCompleted.</summary>
+        public bool IsSendCompleted(IEventSymbol symbol)
+            => symbol.Name == "SendCompleted" && SendCompleted is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, SendCompleted);
+
+        private bool IsMailKitTransport(INamedTypeSymbol? type)
+        {
+            if (type is null || MailKitIMailTransport is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, MailKitIMailTransport))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, MailKitIMailTransport))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Operations;
+using static SmtpAnalyzers.Operations.LocalValues;
+using static SmtpAnalyzers.Operations.SymbolRelations;
+using SmtpAnalyzers.Symbols;
+
+namespace SmtpAnalyzers.Semantics
+{
+    /// <summary>Status codes: which expressions hold an SMTP reply code, and of which library.</summary>
+    internal sealed partial class SmtpModel
+    {
+        /// <summary>Numeric parameters of private helpers already found to hold a status code (or not), per compilation.</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IParameterSymbol, SmtpLibrary?> _parameters =
+            new System.Collections.Concurrent.ConcurrentDictionary<IParameterSymbol, SmtpLibrary?>(SymbolEqualityComparer.Default);
+
+        /// <summary>The status-code enum of <paramref name="library"/>, or null when it is not referenced.</summary>
+        public INamedTypeSymbol? StatusCodeEnum(SmtpLibrary library)
+            => library == SmtpLibrary.MailKit ? MailKitStatusCode : SystemNetMailStatusCode;
+
+        /// <summary>Whether <paramref name="type"/> is one of the two SmtpStatusCode enums, and whose.</summary>
+        public bool IsStatusCodeEnum(ITypeSymbol? type, out SmtpLibrary library)
+        {
+            library = default;
+            if (type is null || type.TypeKind != TypeKind.Enum)
+            {
+                return false;
+            }
+
+            if (SystemNetMailStatusCode is not null && SymbolEqualityComparer.Default.Equals(type, SystemNetMailStatusCode))
+            {
+                library = SmtpLibrary.SystemNetMail;
+                return true;
+            }
+
+            if (MailKitStatusCode is not null && SymbolEqualityComparer.Default.Equals(type, MailKitStatusCode))
+            {
+                library = SmtpLibrary.MailKit;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="operation"/> holds an SMTP reply code: an expression of either SmtpStatusCode
+        /// enum, a numeric conversion of one, or a local whose only assigned value is one of those.
+        /// </summary>
+        public bool IsStatusCode(IOperation? operation, out SmtpLibrary library)
+            => IsStatusCode(operation, out library, 0);
+
+        private bool IsStatusCode(IOperation? operation, out SmtpLibrary library, int depth)
+        {
+            library = default;
+            while (true)
+            {
+                switch (operation)
+                {
+                    case null:
+                        return false;
+                    case IConversionOperation conversion:
+                        if (IsStatusCodeEnum(conversion.Type, out library))
+                        {
+                            // A cast of a literal to the enum is a magic code, not a status code read from SMTP.
+                            return conversion.Operand.ConstantValue.HasValue == false;
+                        }
+
+                        if (!IsNumeric(conversion.Type))
+                        {
+                            return false;
+                        }
+
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                }
+
+                if (operation.ConstantValue.HasValue)
+                {
+                    return false;
+                }
+
+                if (IsStatusCodeEnum(operation.Type, out library))
+                {
+                    return true;
+                }
+
+                if (operation is ILocalReferenceOperation localReference && IsNumeric(localReference.Type) && depth < MaxLocalDepth)
+                {
+                    // The initializer first: walking the method for writes is worth it only for a status code.
+                    var value = DeclaredValue(localReference);
+                    return value is not null && IsStatusCode(value, out library, depth + 1) && IsNeverReassigned(localReference);
+                }
+
+                if (operation is IParameterReferenceOperation parameterReference && IsNumeric(parameterReference.Type) && depth < MaxLocalDepth)
+                {
+                    var known = _parameters.GetOrAdd(parameterReference.Parameter, _ => ParameterLibrary(parameterReference, depth));
+                    library = known ?? default;
+                    return known is not null;
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// The library whose status code every caller passes to a numeric parameter of a private method or local
+        /// function (<c>static bool IsTransient(int code)</c> called as <c>IsTransient((int)ex.StatusCode)</c>);
+        /// null when the parameter is written, the method is used other than by direct calls in the same file, or a
+        /// caller passes anything else. Only the parameter's own declaration file is searched.
+        /// </summary>
+        private SmtpLibrary? ParameterLibrary(IParameterReferenceOperation reference, int depth)
+        {
+            var parameter = reference.Parameter;
+            var semanticModel = reference.SemanticModel;
+            if (parameter.RefKind != RefKind.None
+                || parameter.ContainingSymbol is not IMethodSymbol method
+                || !(method.MethodKind == MethodKind.LocalFunction || (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private))
+                || semanticModel is null
+                || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree)
+            {
+                return null;
+            }
+
+            var methodSyntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+            var scope = method.MethodKind == MethodKind.LocalFunction
+                ? methodSyntax.Parent
+                : method.ContainingType.DeclaringSyntaxReferences.Length == 1 ? method.ContainingType.DeclaringSyntaxReferences[0].GetSyntax() : null;
+            if (scope is null)
+            {
+                return null;
+            }
+
+            SmtpLibrary? found = null;
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax written && written.Identifier.ValueText == parameter.Name
+                        && methodSyntax.Span.Contains(written.Span) && IsWrite(written))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                var call = name.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
+                if (call is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                    || semanticModel.GetOperation(call) is not IInvocationOperation invocation)
+                {
+                    // A method group, nameof, or a recursive mention: callers are not all visible.
+                    if (SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(name).Symbol?.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var argument = invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter, parameter));
+                if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit || !IsStatusCode(argument.Value, out var library, depth + 1))
+                {
+                    return null;
+                }
+
+                if (found is not null && found != library)
+                {
+                    return null;
+                }
+
+                found = library;
+            }
+
+            return found;
+        }
+
+        private static bool IsWrite(Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name)
+            => name.Parent switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment => assignment.Left == name,
+                Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax => true,
+                Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None),
+                _ => false,
+            };
+
+        private static bool IsNumeric(ITypeSymbol? type)
+        {
+            switch (type?.SpecialType)
+            {
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Double:
+                case SpecialType.System_Single:
+                case SpecialType.System_Decimal:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}
