@@ -35,7 +35,7 @@ namespace SmtpAnalyzers.Reliability
 
         private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(FailureSwallowedAnalyzer.LibraryProperty, out var libraryName)
+            if (!diagnostic.Properties.TryGetValue(FailureSwallowedRule.LibraryProperty, out var libraryName)
                 || !Enum.TryParse<SmtpLibrary>(libraryName, out var library))
             {
                 return null;

@@ -32,8 +32,8 @@ namespace SmtpAnalyzers.Reliability
 
         private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(PartialRecipientFailureAnalyzer.FixProperty, out var fix)
-                || fix != PartialRecipientFailureAnalyzer.RethrowFix
+            if (!diagnostic.Properties.TryGetValue(PartialRecipientFailureRule.FixProperty, out var fix)
+                || fix != PartialRecipientFailureRule.RethrowFix
                 || root.FindNode(diagnostic.Location.SourceSpan) is not CatchClauseSyntax { Declaration: { } declaration } plural
                 || plural.Parent is not TryStatementSyntax tryStatement)
             {

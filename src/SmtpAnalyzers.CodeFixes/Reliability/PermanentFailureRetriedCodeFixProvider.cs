@@ -32,7 +32,7 @@ namespace SmtpAnalyzers.Reliability
 
         private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(PermanentFailureRetriedAnalyzer.FixProperty, out var fix))
+            if (!diagnostic.Properties.TryGetValue(PermanentFailureRetriedRule.FixProperty, out var fix))
             {
                 return null;
             }
@@ -40,8 +40,8 @@ namespace SmtpAnalyzers.Reliability
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             return fix switch
             {
-                PermanentFailureRetriedAnalyzer.PredicateFix => PlanPredicate(node, semanticModel),
-                PermanentFailureRetriedAnalyzer.FilterFix => PlanFilter(node, semanticModel),
+                PermanentFailureRetriedRule.PredicateFix => PlanPredicate(node, semanticModel),
+                PermanentFailureRetriedRule.FilterFix => PlanFilter(node, semanticModel),
                 _ => null,
             };
         }

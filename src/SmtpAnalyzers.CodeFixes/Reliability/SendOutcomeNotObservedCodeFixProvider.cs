@@ -26,8 +26,8 @@ namespace SmtpAnalyzers.Reliability
 
         private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(SendOutcomeNotObservedAnalyzer.FixProperty, out var fix)
-                || fix != SendOutcomeNotObservedAnalyzer.AwaitFix
+            if (!diagnostic.Properties.TryGetValue(SendOutcomeNotObservedRule.FixProperty, out var fix)
+                || fix != SendOutcomeNotObservedRule.AwaitFix
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax send)
             {
                 return null;

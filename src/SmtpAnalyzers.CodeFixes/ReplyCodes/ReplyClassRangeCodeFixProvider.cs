@@ -30,7 +30,7 @@ namespace SmtpAnalyzers.ReplyCodes
 
         private protected override FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(ReplyClassRangeAnalyzer.CheckProperty, out var checkName)
+            if (!diagnostic.Properties.TryGetValue(ReplyClassRangeRule.CheckProperty, out var checkName)
                 || !Enum.TryParse<ReplyClassCheck>(checkName, out var check)
                 || check == ReplyClassCheck.None)
             {
@@ -53,7 +53,7 @@ namespace SmtpAnalyzers.ReplyCodes
             }
 
             return FixPlan.Replace(
-                "Use " + ReplyClassRangeAnalyzer.Describe(check),
+                "Use " + ReplyClassRangeRule.Describe(check),
                 replacedExpression,
                 call.WithTriviaFrom(replacedExpression),
                 HolderNeeds.ReplyClassChecks);

@@ -9,7 +9,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
     /// <summary>Every analyzer the SmtpAnalyzers assembly exports, found by reflection so a new rule is measured without edits here.</summary>
     public static class SmtpAnalyzerSet
     {
-        public static ImmutableArray<Type> Types { get; } = typeof(SmtpAnalyzers.Engine.SmtpAnalyzer).Assembly.GetTypes()
+        public static ImmutableArray<Type> Types { get; } = typeof(SmtpAnalyzers.Engine.SmtpEngine).Assembly.GetTypes()
             .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToImmutableArray();

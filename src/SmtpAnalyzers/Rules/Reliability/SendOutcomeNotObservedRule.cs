@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Engine;
@@ -17,8 +19,7 @@ namespace SmtpAnalyzers.Reliability
     /// in an async void function with no catch; System.Net.Mail's event-based SendAsync in a type that never
     /// subscribes to SendCompleted.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SendOutcomeNotObservedAnalyzer : SmtpAnalyzer
+    internal sealed class SendOutcomeNotObservedRule : SmtpRule
     {
         /// <summary>Diagnostic property, set when the send's statement can simply be awaited: its value is the fix's shape.</summary>
         public const string FixProperty = "Fix";
@@ -32,17 +33,19 @@ namespace SmtpAnalyzers.Reliability
         private static readonly ImmutableDictionary<string, string?> AwaitFixProperties =
             ImmutableDictionary<string, string?>.Empty.Add(FixProperty, AwaitFix);
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        public override void Start(RuleStart start)
         {
+            var model = start.Model;
             if (model.SystemNetMailClient is null && model.MailKitIMailTransport is null)
             {
                 return;
             }
 
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, model), OperationKind.Invocation);
+            start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "SendMailAsync", "SendAsync");
             if (model.SendCompleted is not null)
             {
-                context.RegisterSymbolStartAction(s => StartType(s, model), SymbolKind.NamedType);
+                var subscriptions = new SendCompletedSubscriptions(model);
+                start.OnInvocation((c, invocation) => AnalyzeEventBasedSend(c, model, subscriptions, invocation), "SendAsync");
             }
         }
 
@@ -278,66 +281,119 @@ namespace SmtpAnalyzers.Reliability
             public Location Location { get; }
         }
 
-        /// <summary>Event-based sends of one type, reported at its end when the type never subscribes to SendCompleted.</summary>
-        private static void StartType(SymbolStartAnalysisContext context, SmtpModel model)
+        /// <summary>System.Net.Mail's event-based SendAsync, in a type that never subscribes to SendCompleted with a handler that reads e.Error.</summary>
+        private static void AnalyzeEventBasedSend(OperationAnalysisContext context, SmtpModel model, SendCompletedSubscriptions subscriptions, IInvocationOperation invocation)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            var sends = new ConcurrentQueue<IInvocationOperation>();
-            var subscribed = 0;
-            var subscribedWithoutError = 0;
-
-            context.RegisterOperationAction(
-                c =>
-                {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    if (invocation.TargetMethod.Name != "SendAsync"
-                        || !SymbolEqualityComparer.Default.Equals(c.ContainingSymbol.ContainingType, type)
-                        || model.ClassifySend(invocation.TargetMethod) != SendKind.Event)
-                    {
-                        return;
-                    }
-
-                    sends.Enqueue(invocation);
-                },
-                OperationKind.Invocation);
-
-            context.RegisterOperationAction(
-                c =>
-                {
-                    var assignment = (IEventAssignmentOperation)c.Operation;
-                    if (assignment.Adds && assignment.EventReference is IEventReferenceOperation reference && model.IsSendCompleted(reference.Event))
-                    {
-                        if (HandlerObservesError(assignment.HandlerValue, assignment.SemanticModel))
-                        {
-                            Interlocked.Exchange(ref subscribed, 1);
-                        }
-                        else
-                        {
-                            Interlocked.Exchange(ref subscribedWithoutError, 1);
-                        }
-                    }
-                },
-                OperationKind.EventAssignment);
-
-            context.RegisterSymbolEndAction(c =>
+            var type = context.ContainingSymbol.ContainingType;
+            if (type is null || invocation.SemanticModel is null || model.ClassifySend(invocation.TargetMethod) != SendKind.Event)
             {
-                if (Volatile.Read(ref subscribed) != 0)
+                return;
+            }
+
+            var subscription = subscriptions.Of(type, invocation.SemanticModel, context.CancellationToken);
+            if (subscription == SendCompletedSubscription.ObservesError)
+            {
+                return;
+            }
+
+            var reason = subscription == SendCompletedSubscription.WithoutError
+                ? "the SendCompleted handler attached in this type never reads e.Error"
+                : "no handler is attached to SendCompleted in this type";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, reason));
+        }
+
+        /// <summary>What a type does with SendCompleted.</summary>
+        private enum SendCompletedSubscription
+        {
+            None,
+            WithoutError,
+            ObservesError,
+        }
+
+        /// <summary>
+        /// Per compilation, the SendCompleted subscriptions of each type that has an event-based send, found when its first
+        /// such send is met (not by tracking every type of the project). The type's declarations in the send's file are read
+        /// operation by operation; a part in another file that mentions SendCompleted counts as observing (it cannot be
+        /// read without that file's semantic model, and a finding there would be a guess).
+        /// </summary>
+        private sealed class SendCompletedSubscriptions
+        {
+            private readonly SmtpModel _model;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, SendCompletedSubscription> _types =
+                new ConcurrentDictionary<INamedTypeSymbol, SendCompletedSubscription>(SymbolEqualityComparer.Default);
+
+            public SendCompletedSubscriptions(SmtpModel model) => _model = model;
+
+            public SendCompletedSubscription Of(INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
+            {
+                if (_types.TryGetValue(type, out var known))
                 {
-                    return;
+                    return known;
                 }
 
-                var reason = Volatile.Read(ref subscribedWithoutError) != 0
-                    ? "the SendCompleted handler attached in this type never reads e.Error"
-                    : "no handler is attached to SendCompleted in this type";
-                foreach (var send in sends)
+                return _types.GetOrAdd(type, Find(type, semanticModel, cancellationToken));
+            }
+
+            private SendCompletedSubscription Find(INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
+            {
+                var found = SendCompletedSubscription.None;
+                foreach (var reference in type.DeclaringSyntaxReferences)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SendOutcomeNotObserved,
-                        send.Syntax.GetLocation(),
-                        send.TargetMethod.Name,
-                        reason));
+                    var declaration = reference.GetSyntax(cancellationToken);
+                    if (declaration.SyntaxTree != semanticModel.SyntaxTree)
+                    {
+                        if (MentionsSendCompleted(declaration))
+                        {
+                            return SendCompletedSubscription.ObservesError;
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var node in declaration.DescendantNodes())
+                    {
+                        if (node is not AssignmentExpressionSyntax assignment
+                            || !assignment.IsKind(SyntaxKind.AddAssignmentExpression)
+                            || RightmostName(assignment.Left) != "SendCompleted"
+                            || semanticModel.GetOperation(assignment, cancellationToken) is not IEventAssignmentOperation { Adds: true } subscription
+                            || subscription.EventReference is not IEventReferenceOperation eventReference
+                            || !_model.IsSendCompleted(eventReference.Event))
+                        {
+                            continue;
+                        }
+
+                        if (HandlerObservesError(subscription.HandlerValue, semanticModel))
+                        {
+                            return SendCompletedSubscription.ObservesError;
+                        }
+
+                        found = SendCompletedSubscription.WithoutError;
+                    }
                 }
-            });
+
+                return found;
+            }
+
+            private static bool MentionsSendCompleted(SyntaxNode declaration)
+            {
+                foreach (var token in declaration.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "SendCompleted")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static string? RightmostName(ExpressionSyntax expression) => expression switch
+            {
+                IdentifierNameSyntax name => name.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            };
         }
     }
 }

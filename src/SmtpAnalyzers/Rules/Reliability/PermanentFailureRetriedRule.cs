@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using SmtpAnalyzers.Catches;
 using SmtpAnalyzers.Engine;
 using SmtpAnalyzers.Operations;
 using SmtpAnalyzers.Semantics;
@@ -19,8 +20,7 @@ namespace SmtpAnalyzers.Reliability
     /// catches an SMTP failure (or everything) and retries (sends again, continues a retry loop, recurses, counts
     /// an attempt) without a reply-class condition, or with only a deny-list of codes.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PermanentFailureRetriedAnalyzer : SmtpAnalyzer
+    internal sealed class PermanentFailureRetriedRule : SmtpRule
     {
         /// <summary>Diagnostic property, set when a fix applies: its value is the fix's shape.</summary>
         public const string FixProperty = "Fix";
@@ -61,8 +61,9 @@ namespace SmtpAnalyzers.Reliability
             Membership,
         }
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        public override void Start(RuleStart start)
         {
+            var model = start.Model;
             if (model.SmtpException is null && model.SmtpCommandException is null)
             {
                 return;
@@ -70,12 +71,12 @@ namespace SmtpAnalyzers.Reliability
 
             if (model.PollyPolicy is not null || model.PollyPredicateBuilderOfT is not null)
             {
-                context.RegisterOperationAction(c => AnalyzeInvocation(c, model), OperationKind.Invocation);
+                start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "Handle", "Or");
             }
 
             if (model.SystemNetMailClient is not null || model.MailKitIMailTransport is not null)
             {
-                context.RegisterOperationAction(c => AnalyzeTry(c, model), OperationKind.Try);
+                start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
             }
         }
 
@@ -197,9 +198,9 @@ namespace SmtpAnalyzers.Reliability
 
         // ---- catch clauses ----
 
-        private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model)
+        private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model, TryFacts facts)
         {
-            var tryOperation = (ITryOperation)context.Operation;
+            var tryOperation = facts.Try;
             var interesting = false;
             foreach (var clause in tryOperation.Catches)
             {
@@ -211,25 +212,12 @@ namespace SmtpAnalyzers.Reliability
                 return;
             }
 
-            var sendsSystemNetMail = false;
-            var sendsMailKit = false;
-            var sends = new List<IInvocationOperation>();
-            foreach (var (invocation, library) in model.SendsIn(tryOperation.Body))
+            var sendsSystemNetMail = facts.SendsSystemNetMail;
+            var sendsMailKit = facts.SendsMailKit;
+            var sends = new List<IInvocationOperation>(facts.Sends.Length);
+            foreach (var send in facts.Sends)
             {
-                sends.Add(invocation);
-                if (library == Knowledge.SmtpLibrary.SystemNetMail)
-                {
-                    sendsSystemNetMail = true;
-                }
-                else
-                {
-                    sendsMailKit = true;
-                }
-            }
-
-            if (!sendsSystemNetMail && !sendsMailKit)
-            {
-                return;
+                sends.Add(send.Invocation);
             }
 
             var function = EnclosingFunction(tryOperation, context.ContainingSymbol);

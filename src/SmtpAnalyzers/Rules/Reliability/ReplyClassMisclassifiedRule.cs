@@ -18,17 +18,17 @@ namespace SmtpAnalyzers.Reliability
     /// transient, retry, temporary...; GeneralFailure treated as permanent without a look at InnerException.
     /// The outcome is the first thing the branch returns, assigns or throws, or the value of a switch arm.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReplyClassMisclassifiedAnalyzer : SmtpAnalyzer
+    internal sealed class ReplyClassMisclassifiedRule : SmtpRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ReplyClassMisclassified);
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        public override void Start(RuleStart start)
         {
-            context.RegisterOperationAction(c => AnalyzeSwitch(c, model), OperationKind.Switch);
-            context.RegisterOperationAction(c => AnalyzeSwitchExpression(c, model), OperationKind.SwitchExpression);
-            context.RegisterOperationAction(c => AnalyzeConditional(c, model), OperationKind.Conditional);
+            var model = start.Model;
+            start.OnOperation(c => AnalyzeSwitch(c, model), OperationKind.Switch);
+            start.OnOperation(c => AnalyzeSwitchExpression(c, model), OperationKind.SwitchExpression);
+            start.OnOperation(c => AnalyzeConditional(c, model), OperationKind.Conditional);
         }
 
         private static void AnalyzeSwitch(OperationAnalysisContext context, SmtpModel model)
@@ -80,8 +80,8 @@ namespace SmtpAnalyzers.Reliability
         private static void AnalyzeConditional(OperationAnalysisContext context, SmtpModel model)
         {
             var conditional = (IConditionalOperation)context.Operation;
-            var members = new List<IOperation>();
-            if (!CollectEqualities(conditional.Condition, model, members))
+            List<IOperation>? members = null;
+            if (!CollectEqualities(conditional.Condition, model, ref members) || members is null)
             {
                 return;
             }
@@ -95,29 +95,29 @@ namespace SmtpAnalyzers.Reliability
         }
 
         /// <summary><c>code == A || code == B</c>, <c>code is A or B</c>: the named members compared with a status code.</summary>
-        private static bool CollectEqualities(IOperation condition, SmtpModel model, List<IOperation> members)
+        private static bool CollectEqualities(IOperation condition, SmtpModel model, ref List<IOperation>? members)
         {
             switch (condition)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return CollectEqualities(or.LeftOperand, model, members) && CollectEqualities(or.RightOperand, model, members);
+                    return CollectEqualities(or.LeftOperand, model, ref members) && CollectEqualities(or.RightOperand, model, ref members);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
                     if (model.IsStatusCodeEnum(equals.LeftOperand.Type, out _) && equals.RightOperand.ConstantValue.HasValue)
                     {
-                        members.Add(equals.RightOperand);
+                        (members ??= new List<IOperation>()).Add(equals.RightOperand);
                         return true;
                     }
 
                     if (model.IsStatusCodeEnum(equals.RightOperand.Type, out _) && equals.LeftOperand.ConstantValue.HasValue)
                     {
-                        members.Add(equals.LeftOperand);
+                        (members ??= new List<IOperation>()).Add(equals.LeftOperand);
                         return true;
                     }
 
                     return false;
                 case IIsPatternOperation isPattern when model.IsStatusCodeEnum(isPattern.Value.Type, out _):
                     var constants = Constants(isPattern.Pattern);
-                    members.AddRange(constants);
+                    (members ??= new List<IOperation>()).AddRange(constants);
                     return constants.Length > 0;
                 default:
                     return false;

@@ -13,8 +13,7 @@ namespace SmtpAnalyzers.ReplyCodes
     /// SMTP1001: a number that is an SMTP reply code, compared with or matched against a status code, or cast
     /// to an SmtpStatusCode enum.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UseNamedStatusCodeAnalyzer : SmtpAnalyzer
+    internal sealed class UseNamedStatusCodeRule : SmtpRule
     {
         /// <summary>Diagnostic property: the library whose enum applies ("SystemNetMail" or "MailKit").</summary>
         public const string LibraryProperty = "Library";
@@ -27,28 +26,14 @@ namespace SmtpAnalyzers.ReplyCodes
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UseNamedStatusCode);
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
-            => context.RegisterOperationAction(c => AnalyzeLiteral(c, model), OperationKind.Literal);
-
-        private static void AnalyzeLiteral(OperationAnalysisContext context, SmtpModel model)
+        public override void Start(RuleStart start)
         {
-            var literal = (ILiteralOperation)context.Operation;
-            if (literal.ConstantValue.Value is not int value)
-            {
-                return;
-            }
+            var model = start.Model;
+            start.OnReplyNumber((in OperationAnalysisContext c, IOperation number, int value) => Analyze(c, model, number, value));
+        }
 
-            IOperation number = literal;
-            if (value == 1 && literal.Parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation)
-            {
-                number = negation;
-                value = -1;
-            }
-            else if (value < ReplyCodeTable.LowestReply || value >= ReplyCodeTable.EndOfReplies)
-            {
-                return;
-            }
-
+        private static void Analyze(in OperationAnalysisContext context, SmtpModel model, IOperation number, int value)
+        {
             if (!MagicCodeUse.TryFind(number, model, out var use)
                 || use.Kind == MagicCodeUseKind.RelationalBound
                 || !ReplyCodeTable.IsReplyCodeValue(value, use.Library)

@@ -14,8 +14,7 @@ namespace SmtpAnalyzers.ReplyCodes
     /// <c>/ 100 == 4</c>, the first digit of the code's text). SMTP1003: a range whose boundary is not a
     /// class edge (<c>&gt;= SmtpStatusCode.MailboxUnavailable</c>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReplyClassRangeAnalyzer : SmtpAnalyzer
+    internal sealed class ReplyClassRangeRule : SmtpRule
     {
         /// <summary>Diagnostic property: the <see cref="ReplyClassCheck"/> the range amounts to.</summary>
         public const string CheckProperty = "Check";
@@ -23,11 +22,12 @@ namespace SmtpAnalyzers.ReplyCodes
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.UseReplyClassCheck, Descriptors.WrongClassBoundary);
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        public override void Start(RuleStart start)
         {
-            context.RegisterOperationAction(c => AnalyzeBinary(c, model), OperationKind.Binary);
-            context.RegisterOperationAction(c => AnalyzeRelationalPattern(c, model), OperationKind.RelationalPattern);
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, model), OperationKind.Invocation);
+            var model = start.Model;
+            start.OnComparisonWithConstant((c, _) => AnalyzeBinary(c, model));
+            start.OnOperation(c => AnalyzeRelationalPattern(c, model), OperationKind.RelationalPattern);
+            start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "StartsWith");
         }
 
         private static void AnalyzeBinary(OperationAnalysisContext context, SmtpModel model)

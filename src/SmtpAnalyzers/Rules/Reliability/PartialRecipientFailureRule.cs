@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Catches;
 using SmtpAnalyzers.Engine;
 using SmtpAnalyzers.Operations;
 using SmtpAnalyzers.Semantics;
@@ -20,8 +21,7 @@ namespace SmtpAnalyzers.Reliability
     /// a re-send of the same MailMessage after a recipient failure, and a catch of MailKit's SmtpCommandException
     /// that reads neither ErrorCode nor Mailbox.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PartialRecipientFailureAnalyzer : SmtpAnalyzer
+    internal sealed class PartialRecipientFailureRule : SmtpRule
     {
         /// <summary>Diagnostic property: which of the rule's shapes was found.</summary>
         public const string KindProperty = "Kind";
@@ -65,8 +65,9 @@ namespace SmtpAnalyzers.Reliability
         private static ImmutableDictionary<string, string?> Properties(string kind)
             => ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        public override void Start(RuleStart start)
         {
+            var model = start.Model;
             var netMail = model.SystemNetMailClient is not null && model.SmtpFailedRecipientsException is not null && model.SmtpFailedRecipientException is not null;
             var mailKit = model.MailKitIMailTransport is not null && model.SmtpCommandException is not null;
             if (!netMail && !mailKit)
@@ -74,17 +75,13 @@ namespace SmtpAnalyzers.Reliability
                 return;
             }
 
-            context.RegisterOperationAction(c => AnalyzeTry(c, model), OperationKind.Try);
+            start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
         }
 
-        private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model)
+        private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model, TryFacts facts)
         {
-            var tryOperation = (ITryOperation)context.Operation;
+            var tryOperation = facts.Try;
             var catches = tryOperation.Catches;
-            if (catches.IsEmpty)
-            {
-                return;
-            }
 
             // Cheapest first: a catch of one of the three exception types, before the try body is walked.
             var recipientCatch = false;
@@ -111,7 +108,7 @@ namespace SmtpAnalyzers.Reliability
             var netMailSend = false;
             var mailKitSend = false;
             var messages = new List<IOperation>();
-            foreach (var (send, library) in model.SendsIn(tryOperation.Body))
+            foreach (var (send, library) in facts.Sends)
             {
                 if (library == SmtpLibrary.SystemNetMail)
                 {

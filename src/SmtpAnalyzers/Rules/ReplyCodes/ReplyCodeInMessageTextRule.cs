@@ -14,8 +14,7 @@ namespace SmtpAnalyzers.ReplyCodes
     /// SMTP1004: a reply code or an enhanced status code searched for in the text of an SMTP exception
     /// (<c>ex.Message.Contains("550")</c>, <c>ex.ToString().IndexOf("5.1.1")</c>, <c>Regex.IsMatch(text, "5\.7\.57")</c>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReplyCodeInMessageTextAnalyzer : SmtpAnalyzer
+    internal sealed class ReplyCodeInMessageTextRule : SmtpRule
     {
         /// <summary>Diagnostic property: the library of the exception ("SystemNetMail" or "MailKit").</summary>
         public const string LibraryProperty = "Library";
@@ -28,8 +27,12 @@ namespace SmtpAnalyzers.ReplyCodes
             Descriptors.EnhancedCodeInMessageText,
             Descriptors.CodeInProtocolExceptionText);
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
-            => context.RegisterOperationAction(c => Analyze(c, model), OperationKind.Invocation, OperationKind.Binary);
+        public override void Start(RuleStart start)
+        {
+            var model = start.Model;
+            start.OnComparisonWithConstant((c, _) => Analyze(c, model));
+            start.OnInvocation((c, _) => Analyze(c, model), CodeTextSearch.SearchMethodNames);
+        }
 
         private static void Analyze(OperationAnalysisContext context, SmtpModel model)
         {

@@ -94,6 +94,19 @@ namespace SmtpAnalyzers.ReplyCodes
             return true;
         }
 
+        /// <summary>The names of the methods <see cref="TryFind"/> reads a search from: string searches and Regex.</summary>
+        public static readonly string[] SearchMethodNames =
+        {
+            nameof(string.Contains),
+            nameof(string.StartsWith),
+            nameof(string.EndsWith),
+            nameof(string.IndexOf),
+            nameof(string.LastIndexOf),
+            nameof(string.Equals),
+            "IsMatch",
+            "Match",
+        };
+
         private static bool TryFindInInvocation(IInvocationOperation invocation, SmtpModel model, out CodeTextSearch search)
         {
             search = null!;

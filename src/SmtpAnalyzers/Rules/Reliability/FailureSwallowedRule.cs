@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Catches;
 using SmtpAnalyzers.Engine;
 using SmtpAnalyzers.Operations;
 using SmtpAnalyzers.Semantics;
@@ -18,8 +19,7 @@ namespace SmtpAnalyzers.Reliability
     /// SMTP2001: a catch clause that receives the failure of a send in its try block and neither rethrows (or
     /// wraps it), nor reads the reply code, nor hands the exception object on: the reply class is lost.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class FailureSwallowedAnalyzer : SmtpAnalyzer
+    internal sealed class FailureSwallowedRule : SmtpRule
     {
         /// <summary>Diagnostic property: the library of the sends in the try block, when there is exactly one.</summary>
         public const string LibraryProperty = "Library";
@@ -47,33 +47,29 @@ namespace SmtpAnalyzers.Reliability
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.FailureSwallowed);
 
-        private protected override void Register(CompilationStartAnalysisContext context, SmtpModel model)
+        public override void Start(RuleStart start)
         {
+            var model = start.Model;
             if (model.SystemNetMailClient is null && model.MailKitIMailTransport is null)
             {
                 return;
             }
 
-            context.RegisterOperationAction(c => AnalyzeTry(c, model), OperationKind.Try);
+            start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
         }
 
-        private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model)
+        private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model, TryFacts facts)
         {
-            var tryOperation = (ITryOperation)context.Operation;
-            if (tryOperation.Catches.IsEmpty || IsExempt(context.ContainingSymbol))
+            var tryOperation = facts.Try;
+            if (IsExempt(context.ContainingSymbol))
             {
                 return;
             }
 
             var libraries = new HashSet<SmtpLibrary>();
-            foreach (var (_, library) in model.SendsIn(tryOperation.Body))
+            foreach (var send in facts.Sends)
             {
-                libraries.Add(library);
-            }
-
-            if (libraries.Count == 0)
-            {
-                return;
+                libraries.Add(send.Library);
             }
 
             // The failure types still uncaught before each clause, in clause order (C# order rules apply).

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Catches;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Semantics;
+
+namespace SmtpAnalyzers.Engine
+{
+    /// <summary>
+    /// Registers each operation kind that an enabled rule asked for exactly once per compilation, runs the kind's cheap
+    /// first check once per operation, and only then hands the operation (or the shared facts built from it) to the rules
+    /// that asked. Nothing before the first check allocates.
+    /// </summary>
+    internal sealed class Dispatcher
+    {
+        private readonly SmtpModel _model;
+        private readonly ReplyNumberHandler[] _replyNumbers;
+        private readonly Action<OperationAnalysisContext, IBinaryOperation>[] _comparisons;
+        private readonly Dictionary<string, Action<OperationAnalysisContext, IInvocationOperation>[]> _invocations;
+        private readonly Action<OperationAnalysisContext, TryFacts>[] _tries;
+
+        private Dispatcher(RuleStart start)
+        {
+            _model = start.Model;
+            _replyNumbers = start.ReplyNumbers.ToArray();
+            _comparisons = start.Comparisons.ToArray();
+            _invocations = new Dictionary<string, Action<OperationAnalysisContext, IInvocationOperation>[]>(StringComparer.Ordinal);
+            foreach (var pair in start.InvocationsByName)
+            {
+                _invocations.Add(pair.Key, pair.Value.ToArray());
+            }
+
+            _tries = start.Tries.ToArray();
+        }
+
+        /// <summary>Registers the kinds the rules of <paramref name="start"/> subscribed to; nothing when they subscribed to none.</summary>
+        public static void Register(RuleStart start, CompilationStartAnalysisContext context)
+        {
+            var dispatcher = new Dispatcher(start);
+            if (dispatcher._replyNumbers.Length > 0)
+            {
+                context.RegisterOperationAction(dispatcher.OnLiteral, OperationKind.Literal);
+            }
+
+            if (dispatcher._comparisons.Length > 0)
+            {
+                context.RegisterOperationAction(dispatcher.OnBinary, OperationKind.Binary);
+            }
+
+            if (dispatcher._invocations.Count > 0)
+            {
+                context.RegisterOperationAction(dispatcher.OnInvocation, OperationKind.Invocation);
+            }
+
+            if (dispatcher._tries.Length > 0)
+            {
+                context.RegisterOperationAction(dispatcher.OnTry, OperationKind.Try);
+            }
+
+            foreach (var pair in start.Others)
+            {
+                var handlers = pair.Value.ToArray();
+                if (handlers.Length == 1)
+                {
+                    context.RegisterOperationAction(handlers[0], pair.Key);
+                }
+                else
+                {
+                    context.RegisterOperationAction(
+                        c =>
+                        {
+                            foreach (var handler in handlers)
+                            {
+                                handler(c);
+                            }
+                        },
+                        pair.Key);
+                }
+            }
+        }
+
+        private void OnLiteral(OperationAnalysisContext context)
+        {
+            var literal = (ILiteralOperation)context.Operation;
+            if (literal.ConstantValue.Value is not int value)
+            {
+                return;
+            }
+
+            IOperation number = literal;
+            if (value == 1)
+            {
+                if (literal.Parent is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation)
+                {
+                    return;
+                }
+
+                number = negation;
+                value = -1;
+            }
+            else if (value < ReplyCodeTable.LowestReply || value >= ReplyCodeTable.EndOfReplies)
+            {
+                return;
+            }
+
+            foreach (var handler in _replyNumbers)
+            {
+                handler(context, number, value);
+            }
+        }
+
+        private void OnBinary(OperationAnalysisContext context)
+        {
+            var binary = (IBinaryOperation)context.Operation;
+            switch (binary.OperatorKind)
+            {
+                case BinaryOperatorKind.Equals:
+                case BinaryOperatorKind.NotEquals:
+                case BinaryOperatorKind.LessThan:
+                case BinaryOperatorKind.LessThanOrEqual:
+                case BinaryOperatorKind.GreaterThan:
+                case BinaryOperatorKind.GreaterThanOrEqual:
+                    break;
+                default:
+                    return;
+            }
+
+            if (!binary.RightOperand.ConstantValue.HasValue && !binary.LeftOperand.ConstantValue.HasValue)
+            {
+                return;
+            }
+
+            foreach (var handler in _comparisons)
+            {
+                handler(context, binary);
+            }
+        }
+
+        private void OnInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!_invocations.TryGetValue(invocation.TargetMethod.Name, out var handlers))
+            {
+                return;
+            }
+
+            foreach (var handler in handlers)
+            {
+                handler(context, invocation);
+            }
+        }
+
+        private void OnTry(OperationAnalysisContext context)
+        {
+            if (!TryFacts.TryCreate((ITryOperation)context.Operation, _model, out var facts))
+            {
+                return;
+            }
+
+            foreach (var handler in _tries)
+            {
+                handler(context, facts);
+            }
+        }
+    }
+}

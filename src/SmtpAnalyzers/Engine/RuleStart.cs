@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Catches;
+using SmtpAnalyzers.Semantics;
+
+namespace SmtpAnalyzers.Engine
+{
+    /// <summary>A number that may be a reply code: an int literal in 200-599, or the <c>-1</c> of GeneralFailure.</summary>
+    internal delegate void ReplyNumberHandler(in OperationAnalysisContext context, IOperation number, int value);
+
+    /// <summary>
+    /// What a rule may subscribe to at compilation start. Each subscription names the engine's cheap first check, which runs
+    /// once per operation for every rule that asked: a handler is called only for operations that passed it.
+    /// </summary>
+    internal sealed class RuleStart
+    {
+        internal readonly List<ReplyNumberHandler> ReplyNumbers = new List<ReplyNumberHandler>();
+        internal readonly List<Action<OperationAnalysisContext, IBinaryOperation>> Comparisons = new List<Action<OperationAnalysisContext, IBinaryOperation>>();
+        internal readonly Dictionary<string, List<Action<OperationAnalysisContext, IInvocationOperation>>> InvocationsByName =
+            new Dictionary<string, List<Action<OperationAnalysisContext, IInvocationOperation>>>(StringComparer.Ordinal);
+
+        internal readonly List<Action<OperationAnalysisContext, TryFacts>> Tries = new List<Action<OperationAnalysisContext, TryFacts>>();
+        internal readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Others = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
+
+        public RuleStart(SmtpModel model, AnalyzerOptions options)
+        {
+            Model = model;
+            Options = options;
+        }
+
+        /// <summary>The SMTP model of the compilation (resolved symbols and SMTP questions).</summary>
+        public SmtpModel Model { get; }
+
+        /// <summary>The compilation's analyzer options (.editorconfig values, additional files).</summary>
+        public AnalyzerOptions Options { get; }
+
+        /// <summary>Int literals in the reply range 200-599 and the <c>-1</c> of <c>-1</c> (negation included in the number).</summary>
+        public void OnReplyNumber(ReplyNumberHandler handler) => ReplyNumbers.Add(handler);
+
+        /// <summary>Binary <c>== != &lt; &lt;= &gt; &gt;=</c> with a constant on at least one side.</summary>
+        public void OnComparisonWithConstant(Action<OperationAnalysisContext, IBinaryOperation> handler) => Comparisons.Add(handler);
+
+        /// <summary>Invocations of a method with one of <paramref name="methodNames"/> (compared before any symbol).</summary>
+        public void OnInvocation(Action<OperationAnalysisContext, IInvocationOperation> handler, params string[] methodNames)
+        {
+            foreach (var name in methodNames)
+            {
+                if (!InvocationsByName.TryGetValue(name, out var handlers))
+                {
+                    handlers = new List<Action<OperationAnalysisContext, IInvocationOperation>>();
+                    InvocationsByName.Add(name, handlers);
+                }
+
+                handlers.Add(handler);
+            }
+        }
+
+        /// <summary>
+        /// Try statements with a catch that can receive a send's failure and at least one send in the body whose failure
+        /// reaches the catches; the facts (sends, libraries) are built once per try for every rule.
+        /// </summary>
+        public void OnTryAroundSend(Action<OperationAnalysisContext, TryFacts> handler) => Tries.Add(handler);
+
+        /// <summary>Any other operation kind, without a shared first check: the rule does its own, cheapest first.</summary>
+        public void OnOperation(Action<OperationAnalysisContext> handler, params OperationKind[] kinds)
+        {
+            foreach (var kind in kinds)
+            {
+                if (!Others.TryGetValue(kind, out var handlers))
+                {
+                    handlers = new List<Action<OperationAnalysisContext>>();
+                    Others.Add(kind, handlers);
+                }
+
+                handlers.Add(handler);
+            }
+        }
+    }
+}
