@@ -24,26 +24,6 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>Diagnostic property: the library of the sends in the try block, when there is exactly one.</summary>
         public const string LibraryProperty = "Library";
 
-        /// <summary>Members of Exception and Object that turn an exception into text or lose it.</summary>
-        private static readonly ImmutableHashSet<string> FlatteningMembers = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "Message",
-            "ToString",
-            "StackTrace",
-            "Source",
-            "HelpLink",
-            "HResult",
-            "GetType",
-            "Data",
-            "TargetSite");
-
-        /// <summary>Members that read the reply: StatusCode, MailKit's ErrorCode, and the per-recipient exceptions.</summary>
-        private static readonly ImmutableHashSet<string> ReplyMembers = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "StatusCode",
-            "ErrorCode",
-            "InnerExceptions");
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.FailureSwallowed);
 
@@ -96,7 +76,7 @@ namespace SmtpAnalyzers.Reliability
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.FailureSwallowed, location, properties, caughtName));
                 }
 
-                if (clause.Filter is not null && ReadsReply(clause.Filter, model))
+                if (clause.Filter is not null && ReplyRead.ReadsReply(clause.Filter, model))
                 {
                     separatedEarlier = true;
                 }
@@ -114,122 +94,13 @@ namespace SmtpAnalyzers.Reliability
         }
 
         /// <summary>
-        /// Whether the clause keeps the failure: it throws (rethrow, or a new exception built with the caught one),
-        /// reads the reply code, or passes the exception object on.
+        /// Whether the clause keeps the failure (<see cref="CatchClauseFacts"/>): it rethrows it, hands the exception object on
+        /// (a wrapping exception included), reads the reply code, or looks at the exception other than as text.
         /// </summary>
         private static bool Handles(ICatchClauseOperation clause, SmtpModel model)
         {
-            var local = clause.Locals.FirstOrDefault();
-            foreach (var operation in Walk(clause))
-            {
-                switch (operation)
-                {
-                    case IThrowOperation thrown:
-                        // "throw;", "throw ex;" and "throw new X(..., ex)" keep the failure; text of it does not.
-                        if (thrown.Exception is null || (local is not null && CarriesUnflattened(thrown.Exception, local)))
-                        {
-                            return true;
-                        }
-
-                        break;
-
-                    case IPropertyReferenceOperation or IPropertySubpatternOperation when ReadsReplyHere(operation, model):
-                        return true;
-
-                    case ILocalReferenceOperation reference when local is not null && SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                        if (!IsFlattened(reference))
-                        {
-                            return true;
-                        }
-
-                        break;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool ReadsReply(IOperation operation, SmtpModel model)
-            => operation.DescendantsAndSelf().Any(o => ReadsReplyHere(o, model));
-
-        /// <summary>Whether <paramref name="operation"/> itself reads StatusCode, ErrorCode or InnerExceptions of an SMTP type.</summary>
-        private static bool ReadsReplyHere(IOperation operation, SmtpModel model) => operation switch
-        {
-            IPropertyReferenceOperation property => ReplyMembers.Contains(property.Property.Name) && IsSmtpMember(property.Property, model),
-            IPropertySubpatternOperation { Member: IPropertyReferenceOperation member } => ReplyMembers.Contains(member.Property.Name) && IsSmtpMember(member.Property, model),
-            _ => false,
-        };
-
-        /// <summary>A use of the caught exception that keeps only its text.</summary>
-        private static bool IsFlattened(ILocalReferenceOperation reference)
-        {
-            IOperation current = reference;
-            while (current.Parent is IConversionOperation { IsImplicit: true } conversion)
-            {
-                current = conversion;
-            }
-
-            switch (current.Parent)
-            {
-                case IPropertyReferenceOperation property when ReferenceEquals(property.Instance, current):
-                    return FlatteningMembers.Contains(property.Property.Name);
-                case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, current):
-                    return FlatteningMembers.Contains(invocation.TargetMethod.Name);
-                case IInterpolationOperation:
-                    return true;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
-                    return concatenation.Type?.SpecialType == SpecialType.System_String;
-                case IArgumentOperation { Parent: IInvocationOperation call }:
-                    return IsTextWriter(call.TargetMethod);
-                case IConditionalAccessOperation conditional when ReferenceEquals(conditional.Operation, current):
-                    return conditional.WhenNotNull is IPropertyReferenceOperation { Property.Name: var name } && FlatteningMembers.Contains(name)
-                        || conditional.WhenNotNull is IInvocationOperation { TargetMethod.Name: var method } && FlatteningMembers.Contains(method);
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>Console, Debug and Trace writes: they print the exception and keep nothing.</summary>
-        private static bool IsTextWriter(IMethodSymbol method)
-        {
-            var type = method.ContainingType;
-            return type?.ContainingNamespace?.ToDisplayString() is "System" or "System.Diagnostics"
-                && type.Name is "Console" or "Debug" or "Trace";
-        }
-
-        private static bool IsSmtpMember(IPropertySymbol property, SmtpModel model)
-        {
-            var type = property.ContainingType;
-            return SymbolRelations.IsOrDerivesFrom(type, model.SmtpException)
-                || SymbolRelations.IsOrDerivesFrom(type, model.MailKitCommandException)
-                || SymbolRelations.IsOrDerivesFrom(type, model.SmtpResponse);
-        }
-
-        private static bool CarriesUnflattened(IOperation operation, ILocalSymbol local)
-            => operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && !IsFlattened(r));
-
-        /// <summary>The filter and handler of a clause, without nested lambdas and local functions.</summary>
-        private static IEnumerable<IOperation> Walk(ICatchClauseOperation clause)
-        {
-            var pending = new Stack<IOperation>();
-            if (clause.Filter is not null)
-            {
-                pending.Push(clause.Filter);
-            }
-
-            pending.Push(clause.Handler);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                yield return operation;
-                foreach (var child in operation.ChildOperations)
-                {
-                    if (child is not ILocalFunctionOperation)
-                    {
-                        pending.Push(child);
-                    }
-                }
-            }
+            var facts = CatchClauseFacts.Of(clause, model);
+            return facts.KeepsFailure || facts.ReadsReply || facts.Inspects;
         }
 
         /// <summary>

@@ -223,15 +223,14 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>(2) A plural catch that ignores InnerExceptions, or reads its own StatusCode (always GeneralFailure).</summary>
         private static void AnalyzePluralHandler(OperationAnalysisContext context, SmtpModel model, ICatchClauseOperation clause)
         {
-            var local = CatchLocal(clause);
+            if (CatchClauseFacts.Of(clause, model).KeepsFailure)
+            {
+                return;
+            }
+
             List<IOperation>? statusReads = null;
             foreach (var operation in FilterAndHandler(clause))
             {
-                if (IsHandedOn(operation, local))
-                {
-                    return;
-                }
-
                 if (operation is IPropertyReferenceOperation reference)
                 {
                     if (SymbolRelations.IsProperty(reference.Property, model.InnerExceptions))
@@ -311,14 +310,13 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>(4) Whether a catch of SmtpCommandException reads ErrorCode or Mailbox, or hands the exception on.</summary>
         private static bool DistinguishesCommandFailure(SmtpModel model, ICatchClauseOperation clause)
         {
-            var local = CatchLocal(clause);
+            if (CatchClauseFacts.Of(clause, model).KeepsFailure)
+            {
+                return true;
+            }
+
             foreach (var operation in FilterAndHandler(clause))
             {
-                if (IsHandedOn(operation, local))
-                {
-                    return true;
-                }
-
                 if (operation is IPropertyReferenceOperation reference
                     && (SymbolRelations.IsProperty(reference.Property, model.SmtpCommandErrorCode) || SymbolRelations.IsProperty(reference.Property, model.SmtpCommandMailbox)))
                 {
@@ -367,44 +365,6 @@ namespace SmtpAnalyzers.Reliability
         }
 
         /// <summary>
-        /// Whether <paramref name="operation"/> hands the caught exception on: <c>throw;</c>, or the exception passed as an
-        /// argument (to a logger, a method, a new exception), assigned, stored, returned or thrown.
-        /// </summary>
-        private static bool IsHandedOn(IOperation operation, ILocalSymbol? local)
-        {
-            if (operation is IThrowOperation { Exception: null })
-            {
-                return true;
-            }
-
-            if (local is null || operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                return false;
-            }
-
-            IOperation current = reference;
-            while (current.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
-
-            switch (current.Parent)
-            {
-                case IArgumentOperation:
-                case IVariableInitializerOperation:
-                case IReturnOperation:
-                case IThrowOperation:
-                case IArrayInitializerOperation:
-                case ITupleOperation:
-                    return true;
-                case IAssignmentOperation assignment:
-                    return ReferenceEquals(assignment.Value, current);
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>
         /// Whether the handler may change <paramref name="message"/> before <paramref name="send"/>: assigns the variable,
         /// calls a method of one of its properties (<c>message.To.Clear()</c>), or passes it to a method other than the send.
         /// </summary>
@@ -435,7 +395,7 @@ namespace SmtpAnalyzers.Reliability
             {
                 if (SymbolRelations.IsType(argument.Parameter?.Type, model.MailMessage))
                 {
-                    return Unwrap(argument.Value);
+                    return Unwrap.ImplicitConversionsAndParentheses(argument.Value);
                 }
             }
 
@@ -445,8 +405,8 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>Whether two expressions name the same variable: a local, a parameter, <c>this</c>, or a field or property of one.</summary>
         private static bool SameVariable(IOperation? first, IOperation? second)
         {
-            first = first is null ? null : Unwrap(first);
-            second = second is null ? null : Unwrap(second);
+            first = first is null ? null : Unwrap.ImplicitConversionsAndParentheses(first);
+            second = second is null ? null : Unwrap.ImplicitConversionsAndParentheses(second);
             switch (first)
             {
                 case ILocalReferenceOperation local:
@@ -473,25 +433,7 @@ namespace SmtpAnalyzers.Reliability
             => (first is null && second is null) || (first is not null && second is not null && SameVariable(first, second));
 
         private static bool IsLocal(IOperation operation, ILocalSymbol local)
-            => Unwrap(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation { IsImplicit: true } conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
+            => Unwrap.ImplicitConversionsAndParentheses(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
         private static ILocalSymbol? CatchLocal(ICatchClauseOperation clause)
             => (clause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;

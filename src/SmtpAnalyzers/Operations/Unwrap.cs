@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
+
+namespace SmtpAnalyzers.Operations
+{
+    /// <summary>Roslyn-only: stepping through operations that do not change a value, with the policy named at each call.</summary>
+    internal static class Unwrap
+    {
+        /// <summary>Down through implicit conversions and parentheses: the value as written.</summary>
+        public static IOperation ImplicitConversionsAndParentheses(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation { IsImplicit: true } conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Up through implicit conversions and parentheses: the outermost operation that still is <paramref name="operation"/>'s
+        /// value, whose parent says what is done with it.
+        /// </summary>
+        public static IOperation UpThroughImplicitConversionsAndParentheses(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+    }
+}
