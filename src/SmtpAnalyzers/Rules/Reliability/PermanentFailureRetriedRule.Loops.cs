@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using SmtpAnalyzers.Catches;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Semantics;
+
+namespace SmtpAnalyzers.Reliability
+{
+    /// <summary>SMTP2002: what counts as a retry: loops, attempt counters, recursion, and the walks they need.</summary>
+    internal sealed partial class PermanentFailureRetriedRule
+    {
+        /// <summary>A counter of attempts: a field or property whose name contains "retry" or "attempt".</summary>
+        private static bool IsAttemptCounter(IOperation target)
+        {
+            if (target is not (IFieldReferenceOperation or IPropertyReferenceOperation))
+            {
+                return false;
+            }
+
+            var name = MemberName(target);
+            return name.IndexOf("retry", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("attempt", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        private static string MemberName(IOperation target)
+            => (target as IMemberReferenceOperation)?.Member.Name ?? string.Empty;
+
+        /// <summary>
+        /// The loop around <paramref name="tryOperation"/> that retries it: not a foreach (that moves on to the next
+        /// item), and one the try leaves on success (a break out of it or a return in the try body), or whose condition
+        /// reads a variable the try body sets (<c>while (!sent)</c>).
+        /// </summary>
+        private static ILoopOperation? RetryLoop(ITryOperation tryOperation)
+        {
+            for (var parent = tryOperation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return null;
+                    case ILoopOperation loop:
+                        if (loop.LoopKind == LoopKind.ForEach)
+                        {
+                            return null;
+                        }
+
+                        return LeavesOnSuccess(tryOperation, loop) ? loop : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool LeavesOnSuccess(ITryOperation tryOperation, ILoopOperation loop)
+        {
+            var conditionSymbols = ConditionSymbols(loop);
+            foreach (var operation in Walk(tryOperation.Body))
+            {
+                switch (operation)
+                {
+                    case IReturnOperation { Kind: OperationKind.Return }:
+                        return true;
+                    case IBranchOperation { BranchKind: BranchKind.Break } branch when SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel):
+                        return true;
+                    case ISimpleAssignmentOperation assignment when conditionSymbols.Count > 0 && WritesOneOf(assignment, conditionSymbols):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the handler sets a variable of the loop's condition (<c>sent = true</c>, <c>failed = true</c>): it ends the loop, not retries.</summary>
+        private static bool EndsLoop(IBlockOperation handler, ILoopOperation loop)
+        {
+            var conditionSymbols = ConditionSymbols(loop);
+            if (conditionSymbols.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var operation in Walk(handler))
+            {
+                if (operation is ISimpleAssignmentOperation assignment && WritesOneOf(assignment, conditionSymbols))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static HashSet<ISymbol> ConditionSymbols(ILoopOperation loop)
+        {
+            var condition = loop switch
+            {
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                IForLoopOperation forLoop => forLoop.Condition,
+                _ => null,
+            };
+            var symbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (condition is not null)
+            {
+                foreach (var operation in WalkAll(condition))
+                {
+                    switch (operation)
+                    {
+                        case ILocalReferenceOperation local:
+                            symbols.Add(local.Local);
+                            break;
+                        case IMemberReferenceOperation member:
+                            symbols.Add(member.Member);
+                            break;
+                    }
+                }
+            }
+
+            return symbols;
+        }
+
+        private static bool WritesOneOf(ISimpleAssignmentOperation assignment, HashSet<ISymbol> symbols)
+        {
+            ISymbol? written = assignment.Target switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IMemberReferenceOperation member => member.Member,
+                _ => null,
+            };
+            return written is not null && symbols.Contains(written);
+        }
+
+        /// <summary>Whether the end of the handler is reachable: its last statement is not a jump.</summary>
+        private static bool FallsThrough(IBlockOperation handler)
+        {
+            if (handler.Operations.IsEmpty)
+            {
+                return true;
+            }
+
+            var last = handler.Operations[handler.Operations.Length - 1];
+            return last is not (IBranchOperation or IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation });
+        }
+
+        /// <summary>Whether <paramref name="tryOperation"/> is the last statement of <paramref name="loop"/>'s body.</summary>
+        private static bool IsLastInLoopBody(ITryOperation tryOperation, ILoopOperation loop)
+        {
+            IOperation current = tryOperation;
+            while (current.Parent is IBlockOperation block && !ReferenceEquals(block, loop.Body))
+            {
+                if (!ReferenceEquals(block.Operations[block.Operations.Length - 1], current))
+                {
+                    return false;
+                }
+
+                current = block;
+            }
+
+            return current.Parent is IBlockOperation body && ReferenceEquals(body, loop.Body)
+                ? ReferenceEquals(body.Operations[body.Operations.Length - 1], current)
+                : ReferenceEquals(loop.Body, current);
+        }
+
+        private static IMethodSymbol? EnclosingFunction(IOperation operation, ISymbol containingSymbol)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation anonymous:
+                        return anonymous.Symbol;
+                    case ILocalFunctionOperation local:
+                        return local.Symbol;
+                }
+            }
+
+            return containingSymbol as IMethodSymbol;
+        }
+
+        /// <summary>The operations under <paramref name="root"/>, not entering lambdas and local functions (their code runs elsewhere).</summary>
+        private static IEnumerable<IOperation> Walk(IOperation root)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                yield return operation;
+                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        /// <summary>The operations under <paramref name="root"/>, lambdas included (a condition may classify in one).</summary>
+        private static IEnumerable<IOperation> WalkAll(IOperation root)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                yield return operation;
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+}
