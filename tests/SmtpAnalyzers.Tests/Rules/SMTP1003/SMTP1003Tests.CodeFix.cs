@@ -8,7 +8,8 @@ using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpA
 
 namespace SmtpAnalyzers.Tests.ReplyCodes
 {
-    public class SMTP1003Tests
+    /// <summary>The fixed code, one fix and fix-all, and the shapes that get no fix.</summary>
+    public partial class SMTP1003Tests
     {
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
@@ -35,21 +36,6 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             }
             """,
             languageVersion);
-
-        [Fact]
-        public Task MessageSaysWhichCodesFallOnTheWrongSide() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System.Net.Mail;
-
-            class Sender
-            {
-                bool IsPermanent(SmtpException ex) => {|#0:ex.StatusCode >= SmtpStatusCode.MailboxUnavailable|};
-            }
-            """,
-            LanguageVersion.Latest,
-            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-                .WithLocation(0)
-                .WithMessage("The boundary 550 is not a reply-class edge: it splits the 5yz class, so codes 500-549 fall on the wrong side; check the reply class instead"));
 
         [Fact]
         public Task MixedBoundWithAnUnnamedClassEdge_IsOneDiagnosticAndMeansTransient() => Verify.VerifyWithClassChecksAsync(
@@ -82,19 +68,5 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 bool FromFourTwentyOne(SmtpCommandException ex) => {|SMTP1003:(int)ex.StatusCode >= 421|};
             }
             """);
-
-        [Fact]
-        public Task GeneratedHolder_IsNeverReported() => VerifyAnalyzer.VerifyAsync(new[]
-        {
-            Holder.Header + "internal static class SmtpReplyCodes\n{\n" + Holder.ClassChecks + "\n}\n",
-            """
-            using System.Net.Mail;
-
-            class Sender
-            {
-                bool IsPermanent(SmtpException ex) => ex.StatusCode.IsPermanentFailure();
-            }
-            """,
-        });
     }
 }

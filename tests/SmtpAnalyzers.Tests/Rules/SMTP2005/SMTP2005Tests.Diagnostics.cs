@@ -9,11 +9,9 @@ using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpA
 
 namespace SmtpAnalyzers.Tests.Reliability
 {
-    public class SMTP2005Tests
+    /// <summary>Where the rule reports, at exact spans.</summary>
+    public partial class SMTP2005Tests
     {
-        private static DiagnosticResult Info(int location, string message)
-            => new DiagnosticResult("SMTP2005", DiagnosticSeverity.Info).WithLocation(location).WithMessage(message);
-
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
@@ -104,67 +102,5 @@ namespace SmtpAnalyzers.Tests.Reliability
             """,
             LanguageVersion.Latest,
             Info(0, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'PermanentMailException'; look at InnerException first: network errors are transient"));
-
-        [Fact]
-        public Task CorrectClassification_IsQuiet() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System.Net.Mail;
-
-            enum Outcome { RetryLater, Failed, NoRetry, Sent }
-
-            class Classifier
-            {
-                Outcome Classify(SmtpException ex)
-                {
-                    switch (ex.StatusCode)
-                    {
-                        case SmtpStatusCode.ServiceNotAvailable:
-                        case SmtpStatusCode.MailboxBusy:
-                        case SmtpStatusCode.LocalErrorInProcessing:
-                        case SmtpStatusCode.InsufficientStorage:
-                            return Outcome.RetryLater;
-                        case SmtpStatusCode.MailboxUnavailable:
-                            return Outcome.NoRetry;
-                        case SmtpStatusCode.GeneralFailure:
-                            return ex.InnerException is System.IO.IOException ? Outcome.RetryLater : Outcome.Failed;
-                        default:
-                            return Outcome.Failed;
-                    }
-                }
-
-                static bool IsPermanent(SmtpStatusCode code) => code == SmtpStatusCode.TransactionFailed || code == SmtpStatusCode.MailboxNameNotAllowed;
-
-                static bool IsTransient(SmtpStatusCode code)
-                {
-                    if (code == SmtpStatusCode.MailboxUnavailable)
-                    {
-                        return false;
-                    }
-
-                    return code == SmtpStatusCode.MailboxBusy;
-                }
-
-                string Label(System.Net.HttpStatusCode code) => code switch
-                {
-                    System.Net.HttpStatusCode.ServiceUnavailable => "permanent",
-                    _ => "other",
-                };
-            }
-            """);
-
-        [Theory]
-        [InlineData("RetryLater", 4)]
-        [InlineData("TemporaryFailure", 4)]
-        [InlineData("soft bounce", 4)]
-        [InlineData("DoNotRetry", 5)]
-        [InlineData("NonRetryable", 5)]
-        [InlineData("never retry", 5)]
-        [InlineData("HardBounce", 5)]
-        [InlineData("Failed", 5)]
-        [InlineData("FailedRetryLater", 0)]
-        [InlineData("Sent", 0)]
-        [InlineData("SMTPFailedPermanently", 5)]
-        public void OutcomeWordsClassifyNames(string name, int expectedClass)
-            => Assert.Equal((ReplyClass)expectedClass, OutcomeWords.ClassOf(name));
     }
 }

@@ -7,7 +7,8 @@ using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpA
 
 namespace SmtpAnalyzers.Tests.ReplyCodes
 {
-    public class SMTP1002Tests
+    /// <summary>The fixed code, one fix and fix-all, and the shapes that get no fix.</summary>
+    public partial class SMTP1002Tests
     {
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
@@ -237,26 +238,5 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             test.FixedState.Sources.Add(Holder.WithClassChecks());
             return test.RunAsync();
         }
-
-        [Fact]
-        public Task CorrectCode_IsQuiet() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System;
-            using System.Net.Http;
-            using System.Net.Mail;
-
-            class Sender
-            {
-                bool Http(HttpResponseMessage response) => (int)response.StatusCode >= 500;
-
-                bool Negative(SmtpException ex) => (int)ex.StatusCode < 0;
-
-                bool Named(SmtpException ex) => ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.ServiceNotAvailable;
-
-                bool Count(SmtpFailedRecipientsException ex) => ex.InnerExceptions.Length >= 500;
-
-                bool Name(SmtpException ex) => ex.StatusCode.ToString().StartsWith("5");
-            }
-            """);
     }
 }

@@ -6,8 +6,8 @@ using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.
 
 namespace SmtpAnalyzers.Tests.ReplyCodes
 {
-    /// <summary>SMTP1001 beyond == and !=: switches, patterns, membership, Equals, and codes with no enum member.</summary>
-    public class SMTP1001ShapeTests
+    /// <summary>The fixed code, one fix and fix-all, and the shapes that get no fix.</summary>
+    public partial class SMTP1001ShapeTests
     {
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
@@ -277,28 +277,6 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 bool RetryRecipient(SmtpFailedRecipientException ex) => IsTransient((int)ex.StatusCode);
 
                 private static bool IsTransient(int code) => code == (int)SmtpStatusCode.ServiceNotAvailable || code == (int)SmtpStatusCode.MailboxBusy;
-            }
-            """);
-
-        [Fact]
-        public Task HelperParameter_WithOtherCallersOrPublic_IsNotAStatusCode() => SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.ReplyCodes.UseNamedStatusCodeAnalyzer>.VerifyAsync(
-            """
-            using System;
-            using System.Net.Mail;
-
-            class Sender
-            {
-                bool Retry(SmtpException ex) => IsBusy((int)ex.StatusCode) || IsPublic((int)ex.StatusCode);
-
-                bool Http(int status) => IsBusy(status);
-
-                Func<int, bool> Group() => IsReassigned;
-
-                private static bool IsBusy(int code) => code == 450;
-
-                public static bool IsPublic(int code) => code == 450;
-
-                private static bool IsReassigned(int code) { code = code + 1; return code == 450; }
             }
             """);
     }

@@ -8,7 +8,8 @@ using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpA
 
 namespace SmtpAnalyzers.Tests.ReplyCodes
 {
-    public class SMTP1001Tests
+    /// <summary>The fixed code, one fix and fix-all, and the shapes that get no fix.</summary>
+    public partial class SMTP1001Tests
     {
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
@@ -203,96 +204,6 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                     if (ex.StatusCode != SmtpStatusCode.ExceededStorageAllocation) return "other";
                     return "full";
                 }
-            }
-            """);
-
-        [Fact]
-        public Task HttpStatusCodes_AreNotReported() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System.Net;
-            using System.Net.Http;
-            using System.Net.Mail;
-
-            class Client
-            {
-                SmtpClient smtp = new SmtpClient();
-
-                bool IsServerError(HttpResponseMessage response) => (int)response.StatusCode == 500 || response.StatusCode == (HttpStatusCode)503;
-            }
-            """);
-
-        [Fact]
-        public Task FtpReplyText_AndNonSmtpNumbers_AreNotReported() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System.Net;
-            using System.Net.Mail;
-
-            class Client
-            {
-                SmtpClient smtp = new SmtpClient();
-
-                bool Missing(FtpWebResponse response) => (int)response.StatusCode == 550 || response.StatusCode == FtpStatusCode.ActionNotTakenFileUnavailable;
-
-                bool Port(int port) => port == 587 || port == 465;
-            }
-            """);
-
-        [Fact]
-        public Task NamedMembersAndFormatting_AreNotReported() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System;
-            using System.Net.Mail;
-
-            class Sender
-            {
-                const int MailboxUnavailable = 550;
-
-                string Describe(SmtpException ex)
-                {
-                    Console.WriteLine($"smtp_command_{(int)ex.StatusCode}");
-                    if ((int)ex.StatusCode == MailboxUnavailable) return "named constant";
-                    return ex.StatusCode == SmtpStatusCode.MailboxBusy ? "busy" : "other";
-                }
-            }
-            """);
-
-        [Fact]
-        public Task ValuesOutsideReplyCodes_AreNotReported() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System.Net.Mail;
-
-            class ExceptionTests
-            {
-                SmtpException Create() => new SmtpException((SmtpStatusCode)666);
-
-                bool Zero(SmtpException ex) => (int)ex.StatusCode == 0 || (int)ex.StatusCode == 199 || (int)ex.StatusCode == 600;
-            }
-            """);
-
-        [Fact]
-        public Task ReassignedLocal_IsNotAStatusCode() => VerifyAnalyzer.VerifyAsync(
-            """
-            using System.Net.Mail;
-
-            class Sender
-            {
-                bool Check(SmtpException ex, int fallback)
-                {
-                    var code = (int)ex.StatusCode;
-                    if (fallback > 0) code = fallback;
-                    return code == 550;
-                }
-            }
-            """);
-
-        [Fact]
-        public Task MinusOneIsNotAMailKitCode() => VerifyAnalyzer.VerifyAsync(
-            """
-            using MailKit.Net.Smtp;
-
-            class Sender
-            {
-                bool Check(SmtpCommandException ex) => (int)ex.StatusCode == -1;
             }
             """);
     }

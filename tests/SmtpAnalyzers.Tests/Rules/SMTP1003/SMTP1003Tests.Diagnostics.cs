@@ -1,0 +1,29 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpAnalyzers.Tests.Infrastructure;
+using Xunit;
+using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.ReplyCodes.ReplyClassRangeAnalyzer, SmtpAnalyzers.ReplyCodes.ReplyClassRangeCodeFixProvider>;
+using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.ReplyCodes.ReplyClassRangeAnalyzer>;
+
+namespace SmtpAnalyzers.Tests.ReplyCodes
+{
+    /// <summary>Where the rule reports, at exact spans.</summary>
+    public partial class SMTP1003Tests
+    {
+        [Fact]
+        public Task MessageSaysWhichCodesFallOnTheWrongSide() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                bool IsPermanent(SmtpException ex) => {|#0:ex.StatusCode >= SmtpStatusCode.MailboxUnavailable|};
+            }
+            """,
+            LanguageVersion.Latest,
+            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithMessage("The boundary 550 is not a reply-class edge: it splits the 5yz class, so codes 500-549 fall on the wrong side; check the reply class instead"));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using SmtpAnalyzers.Tests.Infrastructure;
+using Xunit;
+using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.Reliability.PermanentFailureRetriedAnalyzer, SmtpAnalyzers.Reliability.PermanentFailureRetriedCodeFixProvider>;
+using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.Reliability.PermanentFailureRetriedAnalyzer>;
+
+namespace SmtpAnalyzers.Tests.Reliability
+{
+    /// <summary>Where the rule reports, at exact spans.</summary>
+    public partial class SMTP2002Tests
+    {
+        [Fact]
+        public Task Messages_SayWhatIsRetriedAndHow() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using Polly;
+
+            class Sender
+            {
+                Policy Make() => Policy.{|#0:Handle<SmtpException>()|}.Retry(3);
+
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#1:(SmtpException ex)|} when (ex.StatusCode != SmtpStatusCode.MailboxUnavailable)
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#2:(Exception)|}
+                    {
+                        Send(client, message);
+                    }
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("retry policy", "every SmtpException", "Handle without a predicate"),
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(1).WithArguments("catch", "every SmtpException except the codes it lists", "it sends again"),
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(2).WithArguments("catch", "every exception of the send", "it calls Send again"));
+    }
+}

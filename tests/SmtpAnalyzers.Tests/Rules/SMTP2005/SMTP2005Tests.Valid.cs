@@ -1,0 +1,77 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpAnalyzers.Reliability;
+using SmtpAnalyzers.Knowledge;
+using Xunit;
+using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.Reliability.ReplyClassMisclassifiedAnalyzer>;
+
+namespace SmtpAnalyzers.Tests.Reliability
+{
+    /// <summary>Correct code and near misses that must stay free of this rule's diagnostics.</summary>
+    public partial class SMTP2005Tests
+    {
+        [Fact]
+        public Task CorrectClassification_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            enum Outcome { RetryLater, Failed, NoRetry, Sent }
+
+            class Classifier
+            {
+                Outcome Classify(SmtpException ex)
+                {
+                    switch (ex.StatusCode)
+                    {
+                        case SmtpStatusCode.ServiceNotAvailable:
+                        case SmtpStatusCode.MailboxBusy:
+                        case SmtpStatusCode.LocalErrorInProcessing:
+                        case SmtpStatusCode.InsufficientStorage:
+                            return Outcome.RetryLater;
+                        case SmtpStatusCode.MailboxUnavailable:
+                            return Outcome.NoRetry;
+                        case SmtpStatusCode.GeneralFailure:
+                            return ex.InnerException is System.IO.IOException ? Outcome.RetryLater : Outcome.Failed;
+                        default:
+                            return Outcome.Failed;
+                    }
+                }
+
+                static bool IsPermanent(SmtpStatusCode code) => code == SmtpStatusCode.TransactionFailed || code == SmtpStatusCode.MailboxNameNotAllowed;
+
+                static bool IsTransient(SmtpStatusCode code)
+                {
+                    if (code == SmtpStatusCode.MailboxUnavailable)
+                    {
+                        return false;
+                    }
+
+                    return code == SmtpStatusCode.MailboxBusy;
+                }
+
+                string Label(System.Net.HttpStatusCode code) => code switch
+                {
+                    System.Net.HttpStatusCode.ServiceUnavailable => "permanent",
+                    _ => "other",
+                };
+            }
+            """);
+
+        [Theory]
+        [InlineData("RetryLater", 4)]
+        [InlineData("TemporaryFailure", 4)]
+        [InlineData("soft bounce", 4)]
+        [InlineData("DoNotRetry", 5)]
+        [InlineData("NonRetryable", 5)]
+        [InlineData("never retry", 5)]
+        [InlineData("HardBounce", 5)]
+        [InlineData("Failed", 5)]
+        [InlineData("FailedRetryLater", 0)]
+        [InlineData("Sent", 0)]
+        [InlineData("SMTPFailedPermanently", 5)]
+        public void OutcomeWordsClassifyNames(string name, int expectedClass)
+            => Assert.Equal((ReplyClass)expectedClass, OutcomeWords.ClassOf(name));
+    }
+}
