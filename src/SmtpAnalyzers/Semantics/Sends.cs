@@ -87,6 +87,20 @@ namespace SmtpAnalyzers.Semantics
             return IsOrDerivesFrom(method.ContainingType, SystemNetMailClient) ? SmtpLibrary.SystemNetMail : SmtpLibrary.MailKit;
         }
 
+        /// <summary>The MailMessage passed to a System.Net.Mail send, without its implicit conversions; null for the string overloads.</summary>
+        public IOperation? MessageArgument(IInvocationOperation send)
+        {
+            foreach (var argument in send.Arguments)
+            {
+                if (SymbolRelations.IsType(argument.Parameter?.Type, MailMessage))
+                {
+                    return Unwrap.ImplicitConversionsAndParentheses(argument.Value);
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Whether <paramref name="method"/> is <c>Task.Run</c>.</summary>
         public bool IsTaskRun(IMethodSymbol method)
             => method.Name == "Run" && method.IsStatic && Task is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, Task);

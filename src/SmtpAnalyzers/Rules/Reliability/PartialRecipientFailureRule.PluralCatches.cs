@@ -135,7 +135,7 @@ namespace SmtpAnalyzers.Reliability
                     continue;
                 }
 
-                var message = MessageArgument(send, model);
+                var message = model.MessageArgument(send);
                 if (message is not null && messages.Exists(m => SameVariable(m, message)))
                 {
                     (resends ??= new List<(IInvocationOperation, IOperation)>()).Add((send, message));
@@ -221,20 +221,6 @@ namespace SmtpAnalyzers.Reliability
             }
 
             return false;
-        }
-
-        /// <summary>The MailMessage passed to a System.Net.Mail send, without its implicit conversions; null for the string overloads.</summary>
-        private static IOperation? MessageArgument(IInvocationOperation send, SmtpModel model)
-        {
-            foreach (var argument in send.Arguments)
-            {
-                if (SymbolRelations.IsType(argument.Parameter?.Type, model.MailMessage))
-                {
-                    return Unwrap.ImplicitConversionsAndParentheses(argument.Value);
-                }
-            }
-
-            return null;
         }
     }
 }

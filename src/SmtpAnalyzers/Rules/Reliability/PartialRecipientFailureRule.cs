@@ -113,7 +113,7 @@ namespace SmtpAnalyzers.Reliability
                 if (library == SmtpLibrary.SystemNetMail)
                 {
                     netMailSend = true;
-                    var message = MessageArgument(send, model);
+                    var message = model.MessageArgument(send);
                     if (message is not null)
                     {
                         messages.Add(message);

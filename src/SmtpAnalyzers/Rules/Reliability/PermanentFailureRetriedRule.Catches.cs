@@ -38,7 +38,7 @@ namespace SmtpAnalyzers.Reliability
                 sends.Add(send.Invocation);
             }
 
-            var function = EnclosingFunction(tryOperation, context.ContainingSymbol);
+            var function = EnclosingFunction.Of(tryOperation, context.ContainingSymbol);
             for (var i = 0; i < tryOperation.Catches.Length; i++)
             {
                 var clause = tryOperation.Catches[i];
@@ -265,23 +265,7 @@ namespace SmtpAnalyzers.Reliability
         }
 
         private static IOperation? FirstArgument(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    var value = argument.Value;
-                    while (value is IConversionOperation conversion)
-                    {
-                        value = conversion.Operand;
-                    }
-
-                    return value;
-                }
-            }
-
-            return null;
-        }
+            => Arguments.ByOrdinal(invocation, 0) is { } argument ? Unwrap.AllConversions(argument.Value) : null;
 
         private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
         {

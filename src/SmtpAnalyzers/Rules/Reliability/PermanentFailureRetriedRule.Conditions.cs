@@ -209,13 +209,7 @@ namespace SmtpAnalyzers.Reliability
         }
 
         private static bool IsLocal(IOperation? operation, ILocalSymbol? local)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return local is not null && operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-        }
+            => local is not null && operation is not null && Unwrap.AllConversions(operation) is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local);
     }
 }

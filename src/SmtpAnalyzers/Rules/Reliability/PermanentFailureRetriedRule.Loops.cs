@@ -168,22 +168,6 @@ namespace SmtpAnalyzers.Reliability
                 : ReferenceEquals(loop.Body, current);
         }
 
-        private static IMethodSymbol? EnclosingFunction(IOperation operation, ISymbol containingSymbol)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                switch (parent)
-                {
-                    case IAnonymousFunctionOperation anonymous:
-                        return anonymous.Symbol;
-                    case ILocalFunctionOperation local:
-                        return local.Symbol;
-                }
-            }
-
-            return containingSymbol as IMethodSymbol;
-        }
-
         /// <summary>The operations under <paramref name="root"/>, not entering lambdas and local functions (their code runs elsewhere).</summary>
         private static IEnumerable<IOperation> Walk(IOperation root)
         {

@@ -65,8 +65,8 @@ namespace SmtpAnalyzers.ReplyCodes
             }
 
             // Cheapest first: one side is a string constant that is a code.
-            var left = Unwrap(binary.LeftOperand);
-            var right = Unwrap(binary.RightOperand);
+            var left = Unwrap.ImplicitConversions(binary.LeftOperand);
+            var right = Unwrap.ImplicitConversions(binary.RightOperand);
             IOperation codeValue;
             IOperation other;
             StatusCodeText code;
@@ -169,10 +169,10 @@ namespace SmtpAnalyzers.ReplyCodes
                     codeValue = argument;
                     other = instance;
                 }
-                else if (method.Name == nameof(string.Equals) && IsCodeConstant(Unwrap(instance), out code))
+                else if (method.Name == nameof(string.Equals) && IsCodeConstant(Unwrap.ImplicitConversions(instance), out code))
                 {
                     // "550".Equals(ex.Message)
-                    codeValue = Unwrap(instance);
+                    codeValue = Unwrap.ImplicitConversions(instance);
                     other = argument;
                 }
             }
@@ -214,7 +214,7 @@ namespace SmtpAnalyzers.ReplyCodes
             else
             {
                 // new Regex(pattern).IsMatch(input)
-                pattern = invocation.Instance is { } instance && Unwrap(instance) is IObjectCreationOperation creation
+                pattern = invocation.Instance is { } instance && Unwrap.ImplicitConversions(instance) is IObjectCreationOperation creation
                     ? ArgumentNamed(creation.Arguments, "pattern")
                     : null;
                 input = pattern is null ? null : ArgumentNamed(invocation.Arguments, "input");
@@ -308,39 +308,9 @@ namespace SmtpAnalyzers.ReplyCodes
 
         /// <summary>The value passed for the parameter at <paramref name="ordinal"/>, without implicit conversions.</summary>
         private static IOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return Unwrap(argument.Value);
-                }
-            }
-
-            return null;
-        }
+            => Arguments.ByOrdinal(invocation, ordinal) is { } argument ? Unwrap.ImplicitConversions(argument.Value) : null;
 
         private static IOperation? ArgumentNamed(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string name)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Name == name)
-                {
-                    return Unwrap(argument.Value);
-                }
-            }
-
-            return null;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation { IsImplicit: true } conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
+            => Arguments.ByName(arguments, name) is { } argument ? Unwrap.ImplicitConversions(argument.Value) : null;
     }
 }
