@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -72,10 +73,20 @@ namespace SmtpAnalyzers.Engine
                     context.RegisterOperationAction(
                         c =>
                         {
+                            Exception? failure = null;
                             foreach (var handler in handlers)
                             {
-                                handler(c);
+                                try
+                                {
+                                    handler(c);
+                                }
+                                catch (Exception exception) when (exception is not OperationCanceledException)
+                                {
+                                    failure ??= exception;
+                                }
                             }
+
+                            Rethrow(failure);
                         },
                         pair.Key);
                 }
@@ -106,10 +117,20 @@ namespace SmtpAnalyzers.Engine
                 return;
             }
 
+            Exception? failure = null;
             foreach (var handler in _replyNumbers)
             {
-                handler(context, number, value);
+                try
+                {
+                    handler(context, number, value);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failure ??= exception;
+                }
             }
+
+            Rethrow(failure);
         }
 
         private void OnBinary(OperationAnalysisContext context)
@@ -133,10 +154,20 @@ namespace SmtpAnalyzers.Engine
                 return;
             }
 
+            Exception? failure = null;
             foreach (var handler in _comparisons)
             {
-                handler(context, binary);
+                try
+                {
+                    handler(context, binary);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failure ??= exception;
+                }
             }
+
+            Rethrow(failure);
         }
 
         private void OnInvocation(OperationAnalysisContext context)
@@ -147,10 +178,20 @@ namespace SmtpAnalyzers.Engine
                 return;
             }
 
+            Exception? failure = null;
             foreach (var handler in handlers)
             {
-                handler(context, invocation);
+                try
+                {
+                    handler(context, invocation);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failure ??= exception;
+                }
             }
+
+            Rethrow(failure);
         }
 
         private void OnTry(OperationAnalysisContext context)
@@ -160,9 +201,31 @@ namespace SmtpAnalyzers.Engine
                 return;
             }
 
+            Exception? failure = null;
             foreach (var handler in _tries)
             {
-                handler(context, facts);
+                try
+                {
+                    handler(context, facts);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failure ??= exception;
+                }
+            }
+
+            Rethrow(failure);
+        }
+
+        /// <summary>
+        /// One rule's bug must not silence the others: every handler of an operation runs, and the first exception is then
+        /// rethrown so that the driver still reports it (AD0001) instead of it being lost.
+        /// </summary>
+        private static void Rethrow(Exception? failure)
+        {
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Capture(failure).Throw();
             }
         }
     }
