@@ -84,7 +84,7 @@ namespace SmtpAnalyzers.Security
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ObjectInitializerExpression):
                     if (initializer.Expressions.Count > 1)
                     {
-                        return new SecurityEdit(title, assignment, null);
+                        return new SecurityEdit(title, initializer, WithoutMember(initializer, assignment));
                     }
 
                     // The only member: the creation loses its initializer (and gets an argument list if it had none).
@@ -112,6 +112,43 @@ namespace SmtpAnalyzers.Security
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <paramref name="initializer"/> without <paramref name="member"/> and one separator: the one after it, or, for a
+        /// last member without a trailing comma, the one before it, whose line break then ends the new last member.
+        /// </summary>
+        private static InitializerExpressionSyntax WithoutMember(InitializerExpressionSyntax initializer, ExpressionSyntax member)
+        {
+            var expressions = initializer.Expressions;
+            var index = expressions.IndexOf(member);
+            var nodes = new List<ExpressionSyntax>();
+            var separators = new List<SyntaxToken>();
+            for (var i = 0; i < expressions.Count; i++)
+            {
+                if (i != index)
+                {
+                    nodes.Add(expressions[i]);
+                }
+            }
+
+            for (var i = 0; i < expressions.SeparatorCount; i++)
+            {
+                separators.Add(expressions.GetSeparator(i));
+            }
+
+            if (index < expressions.SeparatorCount)
+            {
+                separators.RemoveAt(index);
+            }
+            else
+            {
+                var before = separators[index - 1];
+                separators.RemoveAt(index - 1);
+                nodes[index - 1] = nodes[index - 1].WithTrailingTrivia(nodes[index - 1].GetTrailingTrivia().AddRange(before.TrailingTrivia));
+            }
+
+            return initializer.WithExpressions(SyntaxFactory.SeparatedList(nodes, separators));
         }
 
         private SecurityEdit? TryPlan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
