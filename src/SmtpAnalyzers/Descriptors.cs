@@ -148,7 +148,7 @@ namespace SmtpAnalyzers
         public static readonly DiagnosticDescriptor ObsoleteTlsVersions = Create(
             RuleIds.ObsoleteTlsVersions,
             "Obsolete TLS versions enabled for SMTP",
-            "{0} enables {1} for SMTP; TLS below 1.2 is deprecated for mail submission (RFC 8996, RFC 8997): leave it to the operating system (None / SystemDefault) or use Tls12 | Tls13",
+            "{0} enables {1} for SMTP; TLS below 1.2 is deprecated for mail submission (RFC 8996, RFC 8997); leave it to the operating system (None / SystemDefault) or use Tls12 | Tls13",
             RuleCategories.Security,
             DiagnosticSeverity.Warning,
             "RFC 8996 deprecates TLS 1.0 and 1.1, RFC 8997 applies that to mail (SMTP, IMAP, POP3), and SSL 2.0 and 3.0 were prohibited earlier (RFC 6176, RFC 7568). Enabling them lets an attacker who can downgrade the handshake attack the weaker protocol. MailKit's SslProtocols and, for System.Net.Mail, ServicePointManager.SecurityProtocol choose the versions; the operating system's default is the safe choice.");

@@ -11,7 +11,7 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3005
     /// <summary>SMTP3005: SSL 2.0/3.0, TLS 1.0/1.1 enabled through MailKit's SslProtocols or ServicePointManager.SecurityProtocol.</summary>
     public class SMTP3005Tests
     {
-        private const string Advice = " for SMTP; TLS below 1.2 is deprecated for mail submission (RFC 8996, RFC 8997): leave it to the operating system (None / SystemDefault) or use Tls12 | Tls13";
+        private const string Advice = " for SMTP; TLS below 1.2 is deprecated for mail submission (RFC 8996, RFC 8997); leave it to the operating system (None / SystemDefault) or use Tls12 | Tls13";
 
         private static DiagnosticResult Warning(int location, string setting, string versions)
             => new DiagnosticResult("SMTP3005", DiagnosticSeverity.Warning).WithLocation(location).WithMessage(setting + " enables " + versions + Advice);
