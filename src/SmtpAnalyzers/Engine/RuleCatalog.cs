@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SmtpAnalyzers.Reliability;
 using SmtpAnalyzers.ReplyCodes;
+using SmtpAnalyzers.Rules.Security;
 
 namespace SmtpAnalyzers.Engine
 {
@@ -15,7 +16,8 @@ namespace SmtpAnalyzers.Engine
             new PermanentFailureRetriedRule(),
             new PartialRecipientFailureRule(),
             new SendOutcomeNotObservedRule(),
-            new ReplyClassMisclassifiedRule());
+            new ReplyClassMisclassifiedRule(),
+            new TlsSettingsRule());
 
         /// <summary>The rules that report any of <paramref name="ruleIds"/>; all of them when none is given.</summary>
         public static ImmutableArray<SmtpRule> Select(string[] ruleIds)

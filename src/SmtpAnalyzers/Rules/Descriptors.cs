@@ -14,6 +14,9 @@ namespace SmtpAnalyzers
         public const string PartialRecipientFailure = "SMTP2003";
         public const string SendOutcomeNotObserved = "SMTP2004";
         public const string ReplyClassMisclassified = "SMTP2005";
+        public const string CertificateValidationDisabled = "SMTP3003";
+        public const string RevocationCheckDisabled = "SMTP3004";
+        public const string ObsoleteTlsVersions = "SMTP3005";
     }
 
     /// <summary>Diagnostic categories; users configure a whole family with <c>dotnet_analyzer_diagnostic.category-NAME.severity</c>.</summary>
@@ -21,6 +24,7 @@ namespace SmtpAnalyzers
     {
         public const string ReplyCodes = "SmtpReplyCodes";
         public const string Reliability = "SmtpReliability";
+        public const string Security = "SmtpSecurity";
     }
 
     /// <summary>Builds every descriptor of the package, each with its help link.</summary>
@@ -122,6 +126,32 @@ namespace SmtpAnalyzers
             RuleCategories.ReplyCodes,
             DiagnosticSeverity.Warning,
             ReplyCodeInMessageTextDescription);
+
+        /// <summary>SMTP3003: {0} what the callback accepts; {1} empty, or the ServicePointManager note.</summary>
+        public static readonly DiagnosticDescriptor CertificateValidationDisabled = Create(
+            RuleIds.CertificateValidationDisabled,
+            "Certificate validation disabled for an SMTP client",
+            "This certificate validation callback accepts {0}: anyone on the path can impersonate the mail server and read the credentials and messages{1}",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "RFC 8314 §5.3: a mail client must not treat a session as confidential when the server certificate cannot be validated, and §3.3 requires the certificate validation of RFC 7817. A callback that returns true for a certificate with a name mismatch or an untrusted chain, or for no certificate at all, lets anyone on the path present their own certificate, read the SMTP credentials and messages, and change them. System.Net.Mail takes its callback from ServicePointManager, for every SmtpClient in the process.");
+
+        public static readonly DiagnosticDescriptor RevocationCheckDisabled = Create(
+            RuleIds.RevocationCheckDisabled,
+            "Certificate revocation check disabled for an SMTP client",
+            "Revocation checking is turned off for this SMTP client: a revoked (for example stolen) server certificate is accepted",
+            RuleCategories.Security,
+            DiagnosticSeverity.Info,
+            "MailKit checks the server certificate's revocation status by default. With CheckCertificateRevocation = false a certificate revoked because its key was stolen is still accepted, so whoever holds the key can impersonate the mail server (RFC 8314 §5.3, RFC 7817). MailKit documents turning it off as a workaround for unreachable CRL or OCSP servers, hence Info.");
+
+        /// <summary>SMTP3005: {0} the setting; {1} the obsolete versions it enables.</summary>
+        public static readonly DiagnosticDescriptor ObsoleteTlsVersions = Create(
+            RuleIds.ObsoleteTlsVersions,
+            "Obsolete TLS versions enabled for SMTP",
+            "{0} enables {1} for SMTP; TLS below 1.2 is deprecated for mail submission (RFC 8996, RFC 8997); leave it to the operating system (None / SystemDefault) or use Tls12 | Tls13",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "RFC 8996 deprecates TLS 1.0 and 1.1, RFC 8997 applies that to mail (SMTP, IMAP, POP3), and SSL 2.0 and 3.0 were prohibited earlier (RFC 6176, RFC 7568). Enabling them lets an attacker who can downgrade the handshake attack the weaker protocol. MailKit's SslProtocols and, for System.Net.Mail, ServicePointManager.SecurityProtocol choose the versions; the operating system's default is the safe choice.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

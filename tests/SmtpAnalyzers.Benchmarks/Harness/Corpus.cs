@@ -369,6 +369,29 @@ namespace SmtpAnalyzers.Benchmarks.Harness
                         }
 
                 """),
+            new ViolationTemplate("SMTP3003", 2, """
+                        public void TrustEveryServer(Kit.SmtpClient client)
+                        {
+                            client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) => errors == System.Net.Security.SslPolicyErrors.None || true;
+                            System.Net.ServicePointManager.ServerCertificateValidationCallback = delegate { return true; };
+                        }
+
+                """),
+            new ViolationTemplate("SMTP3004", 1, """
+                        public void SkipRevocation(Kit.SmtpClient client)
+                        {
+                            client.CheckCertificateRevocation = false;
+                        }
+
+                """),
+            new ViolationTemplate("SMTP3005", 2, """
+                        public void AllowLegacyTls(Kit.SmtpClient client)
+                        {
+                            client.SslProtocols = System.Security.Authentication.SslProtocols.Tls | System.Security.Authentication.SslProtocols.Tls12;
+                            System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls11;
+                        }
+
+                """),
         };
     }
 }

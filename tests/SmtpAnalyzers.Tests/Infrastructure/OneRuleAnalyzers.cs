@@ -73,3 +73,14 @@ namespace SmtpAnalyzers.Reliability
         }
     }
 }
+
+namespace SmtpAnalyzers.Rules.Security
+{
+    public sealed class TlsSettingsAnalyzer : SmtpEngine
+    {
+        public TlsSettingsAnalyzer()
+            : base(RuleIds.CertificateValidationDisabled, RuleIds.RevocationCheckDisabled, RuleIds.ObsoleteTlsVersions)
+        {
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Engine;
+
+namespace SmtpAnalyzers.Rules.Security
+{
+    /// <summary>
+    /// SMTP3003, SMTP3004, SMTP3005: TLS settings of SMTP clients that weaken the connection (certificate validation
+    /// disabled, revocation check disabled, obsolete TLS versions). Listens to assignments only; the decisions are in
+    /// <see cref="TlsSettingsRules"/>.
+    /// </summary>
+    internal sealed class TlsSettingsRule : SmtpRule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.CertificateValidationDisabled,
+            Descriptors.RevocationCheckDisabled,
+            Descriptors.ObsoleteTlsVersions);
+
+        public override void Start(RuleStart start)
+        {
+            var symbols = SecuritySymbols.Create(start.Model.Compilation);
+            if (symbols.MailService is null && symbols.ServicePointManager is null)
+            {
+                return;
+            }
+
+            var mailCode = new MailCodeTypes(symbols);
+            start.OnOperation(
+                c =>
+                {
+                    var diagnostic = TlsSettingsRules.Analyze((IAssignmentOperation)c.Operation, symbols, mailCode);
+                    if (diagnostic is not null)
+                    {
+                        c.ReportDiagnostic(diagnostic);
+                    }
+                },
+                OperationKind.SimpleAssignment,
+                OperationKind.CompoundAssignment);
+        }
+    }
+}
