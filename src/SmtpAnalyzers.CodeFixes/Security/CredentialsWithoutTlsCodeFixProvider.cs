@@ -90,7 +90,7 @@ namespace SmtpAnalyzers.Security
                     && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, symbols.SecureSocketOptions)
                     && argument.Value.Syntax is ExpressionSyntax value)
                 {
-                    return new List<(SyntaxNode, SyntaxNode)> { (value, SecurityFixSyntax.EnumMember(generator, symbols.SecureSocketOptions, member).WithTriviaFrom(value)) };
+                    return new List<(SyntaxNode, SyntaxNode)> { (value, SecurityFixSyntax.EnumMember(semanticModel, value.SpanStart, symbols.SecureSocketOptions, member).WithTriviaFrom(value)) };
                 }
             }
 

@@ -44,12 +44,12 @@ namespace SmtpAnalyzers.Security
                 return null;
             }
 
-            var plan = Plan(invocationSyntax, invocation, options, generator, fix);
+            var plan = Plan(invocationSyntax, invocation, options, semanticModel, fix);
             return plan is not null && CanEdit(root, semanticModel, plan.Select(p => p.Original), cancellationToken) ? plan : null;
         }
 
         private static List<(SyntaxNode Original, SyntaxNode Replacement)>? Plan(
-            InvocationExpressionSyntax invocationSyntax, IInvocationOperation invocation, INamedTypeSymbol options, SyntaxGenerator generator, string fix)
+            InvocationExpressionSyntax invocationSyntax, IInvocationOperation invocation, INamedTypeSymbol options, SemanticModel semanticModel, string fix)
         {
             IArgumentOperation? optionsArgument = null;
             IArgumentOperation? useSslArgument = null;
@@ -70,19 +70,19 @@ namespace SmtpAnalyzers.Security
                 }
             }
 
-            var startTls = SecurityFixSyntax.EnumMember(generator, options, "StartTls");
+            var startTls = SecurityFixSyntax.EnumMember(semanticModel, invocationSyntax.SpanStart, options, "StartTls");
             switch (fix)
             {
                 case ConnectSecurity.FixReplaceOptions when optionsArgument?.Value.Syntax is ExpressionSyntax value:
                     return Single(value, startTls.WithTriviaFrom(value));
                 case ConnectSecurity.FixReplaceOptionsByPort when optionsArgument?.Value.Syntax is ExpressionSyntax value
                     && portArgument?.Value.Syntax is ExpressionSyntax port:
-                    return Single(value, SecurityFixSyntax.OptionsByPort(generator, options, port).WithTriviaFrom(value));
+                    return Single(value, SecurityFixSyntax.OptionsByPort(semanticModel, invocationSyntax.SpanStart, options, port).WithTriviaFrom(value));
                 case ConnectSecurity.FixAppendOptions when optionsArgument?.Parameter is { } parameter:
                     return Append(invocationSyntax.ArgumentList, parameter.Name, startTls);
                 case ConnectSecurity.FixAppendOptionsByPort when optionsArgument?.Parameter is { } parameter
                     && portArgument?.Value.Syntax is ExpressionSyntax port:
-                    return Append(invocationSyntax.ArgumentList, parameter.Name, SecurityFixSyntax.OptionsByPort(generator, options, port));
+                    return Append(invocationSyntax.ArgumentList, parameter.Name, SecurityFixSyntax.OptionsByPort(semanticModel, invocationSyntax.SpanStart, options, port));
                 case ConnectSecurity.FixReplaceUseSsl when useSslArgument?.Syntax is ArgumentSyntax argument:
                     // The (host, port, SecureSocketOptions, CancellationToken) overload has the same position; a named
                     // useSsl: becomes options: (the name that overload declares on SmtpClient, ISmtpClient and IMailService).

@@ -83,6 +83,20 @@ namespace SmtpAnalyzers.Security
                 }
             }
 
+            var imports = replaced.Count == 0
+                ? new List<string>()
+                : editor.GetChangedRoot().GetAnnotatedNodes(SecurityFixSyntax.NeedsImportKind)
+                    .SelectMany(n => n.GetAnnotations(SecurityFixSyntax.NeedsImportKind))
+                    .Select(a => a.Data)
+                    .Where(d => d is not null)
+                    .Select(d => d!)
+                    .Distinct()
+                    .ToList();
+            foreach (var import in imports)
+            {
+                editor.ReplaceNode(root, (current, _) => SecurityFixSyntax.AddUsing(current, import));
+            }
+
             return editor.GetChangedDocument();
         }
 
