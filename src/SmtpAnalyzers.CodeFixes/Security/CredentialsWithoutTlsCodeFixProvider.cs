@@ -47,7 +47,7 @@ namespace SmtpAnalyzers.Security
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (diagnostic.Properties.TryGetValue(ConnectSecurity.FixProperty, out var member) && member is not null)
             {
-                return Checked(PlanMailKit(node, semanticModel, generator, symbols, member, cancellationToken), root, semanticModel, cancellationToken);
+                return Checked(PlanMailKit(node, semanticModel, symbols, member, cancellationToken), root, semanticModel, cancellationToken);
             }
 
             if (diagnostic.Properties.TryGetValue(CredentialsWithoutTls.CaseProperty, out var fixCase)
@@ -75,7 +75,7 @@ namespace SmtpAnalyzers.Security
             => plan is not null && CanEdit(root, semanticModel, plan.Select(p => p.Original), cancellationToken) ? plan : null;
 
         private static List<(SyntaxNode Original, SyntaxNode Replacement)>? PlanMailKit(
-            SyntaxNode node, SemanticModel semanticModel, SyntaxGenerator generator, SecuritySymbols symbols, string member, CancellationToken cancellationToken)
+            SyntaxNode node, SemanticModel semanticModel, SecuritySymbols symbols, string member, CancellationToken cancellationToken)
         {
             if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocationSyntax
                 || semanticModel.GetOperation(invocationSyntax, cancellationToken) is not IInvocationOperation invocation

@@ -162,6 +162,44 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3002
             """);
 
         [Fact]
+        public Task Fixes_OnInterfaceReceivers_BindTheOptionsOverload() => Verify.VerifyAsync(
+            """
+            using System.Net;
+            using System.Threading.Tasks;
+            using MailKit;
+            using MailKit.Net.Smtp;
+
+            class Sender
+            {
+                async Task Send(ISmtpClient smtp, IMailTransport transport, string host, NetworkCredential credentials)
+                {
+                    await {|SMTP3002:smtp.ConnectAsync(host, 587, useSsl: false)|};
+                    await smtp.AuthenticateAsync(credentials);
+                    {|SMTP3002:transport.Connect(host, 587, false)|};
+                    transport.Authenticate(credentials);
+                }
+            }
+            """,
+            """
+            using System.Net;
+            using System.Threading.Tasks;
+            using MailKit;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Sender
+            {
+                async Task Send(ISmtpClient smtp, IMailTransport transport, string host, NetworkCredential credentials)
+                {
+                    await smtp.ConnectAsync(host, 587, options: SecureSocketOptions.StartTls);
+                    await smtp.AuthenticateAsync(credentials);
+                    transport.Connect(host, 587, SecureSocketOptions.StartTls);
+                    transport.Authenticate(credentials);
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoFix_ForUrisConditionalsLocalsAndComputedPorts() => Verify.VerifyNoFixAsync(
             """
             using System;

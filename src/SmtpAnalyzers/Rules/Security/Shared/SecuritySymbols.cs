@@ -71,10 +71,13 @@ namespace SmtpAnalyzers.Rules.Security
         public bool SystemNetMailReadsNoConfiguration
             => SystemNetMailClient?.ContainingAssembly?.Name == "System.Net.Mail";
 
-        /// <summary>The symbols, or null when neither SMTP client type is referenced.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, SecuritySymbols> Cache =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, SecuritySymbols>();
+
+        /// <summary>The symbols, or null when neither SMTP client type is referenced; resolved once per compilation.</summary>
         public static SecuritySymbols? TryCreate(Compilation compilation)
         {
-            var symbols = new SecuritySymbols(compilation);
+            var symbols = Cache.GetValue(compilation, c => new SecuritySymbols(c));
             return symbols.SystemNetMailClient is null && symbols.MailKitClient is null ? null : symbols;
         }
 
