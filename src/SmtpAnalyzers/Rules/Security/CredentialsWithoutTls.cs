@@ -50,6 +50,7 @@ namespace SmtpAnalyzers.Rules.Security
             if (!symbols.SystemNetMailReadsNoConfiguration
                 || client.Symbol is not (ILocalSymbol or IFieldSymbol or IPropertySymbol)
                 || facts.Escapes
+                || facts.HasOtherSource
                 || !IsCreatedWithHost(facts))
             {
                 return null;

@@ -79,6 +79,20 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3001
                     return returned;
                 }
 
+                private SmtpClient _injectedOrCreated;
+
+                void InjectedOrCreated(SmtpClient injected, bool create, NetworkCredential credentials)
+                {
+                    _injectedOrCreated = create ? new SmtpClient("smtp.example.com") : injected;
+                    _injectedOrCreated = new SmtpClient("smtp.example.com");
+                    _injectedOrCreated.Credentials = credentials;
+                    var fromFactory = Create();
+                    fromFactory = new SmtpClient("smtp.example.com");
+                    fromFactory.Credentials = credentials;
+                }
+
+                static SmtpClient Create() => new SmtpClient();
+
                 void Loopback(NetworkCredential credentials)
                 {
                     var catcher = new SmtpClient("localhost", 25) { Credentials = credentials };

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,6 +37,9 @@ namespace SmtpAnalyzers.Rules.Security
 
         /// <summary>Whether IsSecure or IsEncrypted is read on the client.</summary>
         public bool HasSecureCheck { get; private set; }
+
+        /// <summary>Whether the client symbol is also given a value that is not a creation (a parameter, a factory's result).</summary>
+        public bool HasOtherSource { get; private set; }
 
         /// <summary>Whether the client's reference leaves the scope: an argument, a returned value, stored elsewhere.</summary>
         public bool Escapes { get; private set; }
@@ -200,6 +204,25 @@ namespace SmtpAnalyzers.Rules.Security
                     }
 
                     break;
+                case ISimpleAssignmentOperation assignment when client.Symbol is not null
+                    && assignment.Target is not IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } }
+                    && client.Matches(SmtpReceiver.ClientOf(assignment.Target)):
+                    NoteSource(assignment.Value);
+                    break;
+                case IVariableDeclaratorOperation declarator when client.Symbol is ILocalSymbol && SymbolEqualityComparer.Default.Equals(declarator.Symbol, client.Symbol):
+                    var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+                    if (initializer is not null)
+                    {
+                        NoteSource(initializer.Value);
+                    }
+
+                    break;
+                case IFieldInitializerOperation fieldInitializer when client.Symbol is IFieldSymbol && fieldInitializer.InitializedFields.Contains(client.Symbol, SymbolEqualityComparer.Default):
+                    NoteSource(fieldInitializer.Value);
+                    break;
+                case IPropertyInitializerOperation propertyInitializer when client.Symbol is IPropertySymbol && propertyInitializer.InitializedProperties.Contains(client.Symbol, SymbolEqualityComparer.Default):
+                    NoteSource(propertyInitializer.Value);
+                    break;
                 case ILocalReferenceOperation local when client.Symbol is ILocalSymbol && SymbolEqualityComparer.Default.Equals(local.Local, client.Symbol):
                     CheckEscape(local);
                     break;
@@ -256,6 +279,18 @@ namespace SmtpAnalyzers.Rules.Security
 
                     break;
             }
+        }
+
+        /// <summary>Notes a value given to the client symbol: a creation (seen as such) or <c>null</c> are known sources.</summary>
+        private void NoteSource(IOperation value)
+        {
+            var stripped = SmtpReceiver.StripConversions(value);
+            if (stripped is IObjectCreationOperation || value.ConstantValue is { HasValue: true, Value: null })
+            {
+                return;
+            }
+
+            HasOtherSource = true;
         }
 
         /// <summary>Marks the client as escaping when this reference of it is passed, returned, or stored elsewhere.</summary>
