@@ -105,6 +105,48 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3001
             """);
 
         [Fact]
+        public Task NearMissesOfTheExemptions_AreReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net;
+            using System.Net.Mail;
+            using MailKit.Security;
+
+            interface IHostEnvironment { bool IsDevelopment(); }
+
+            class Settings { public bool IgnoreTls { get; set; } }
+
+            class Sender
+            {
+                void Send(IHostEnvironment env, Settings settings, NetworkCredential credentials, MailKit.Net.Smtp.SmtpClient mk)
+                {
+                    if (!env.IsDevelopment())
+                    {
+                        var production = new SmtpClient("smtp.example.com") { EnableSsl = false, {|SMTP3001:Credentials = credentials|} };
+                    }
+
+                    if (env.IsDevelopment())
+                    {
+                    }
+                    else
+                    {
+                        var elseBranch = new SmtpClient("smtp.example.com") { EnableSsl = false, {|SMTP3001:Credentials = credentials|} };
+                    }
+
+                    if (settings.IgnoreTls)
+                    {
+                        var flag = new SmtpClient("smtp.example.com") { EnableSsl = false, {|SMTP3001:Credentials = credentials|} };
+                    }
+
+                    var lookalike = new SmtpClient("localhost.example.com") { EnableSsl = false, {|SMTP3001:Credentials = credentials|} };
+                    var notLoopback = new SmtpClient("127.0.0.1.nip.io") { EnableSsl = false, {|SMTP3001:Credentials = credentials|} };
+                    {|SMTP3001:mk.Connect("localhost", 25, SecureSocketOptions.None)|};
+                    {|SMTP3001:mk.Connect("smtp.example.com", 25, SecureSocketOptions.None)|};
+                    mk.Authenticate(credentials);
+                }
+            }
+            """);
+
+        [Fact]
         public Task MailKit_NoneThenAuthenticate_IsReportedAtTheConnect() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
