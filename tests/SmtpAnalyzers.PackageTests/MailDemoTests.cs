@@ -15,7 +15,7 @@ namespace SmtpAnalyzers.PackageTests
         public MailDemoTests(ITestOutputHelper output) => this.output = output;
 
         [Fact]
-        public void DemoBuild_SucceedsAndPrintsSmtp1001Warnings()
+        public void DemoBuild_SucceedsAndPrintsSmtp1001AndSmtp3001Warnings()
         {
             // The README's command, with its outputs sent to a new folder: that makes it the clean build a reader
             // gets from a fresh clone (an up-to-date build compiles nothing and prints no warning), and it keeps
@@ -33,7 +33,12 @@ namespace SmtpAnalyzers.PackageTests
             Assert.True(
                 smtp1001.All(d => d.Severity == "warning" && Path.GetFullPath(d.File).StartsWith(demoFolder, StringComparison.Ordinal)),
                 $"Expected every SMTP1001 to be a warning in a file of {demoFolder}." + Environment.NewLine + build.Describe());
-            foreach (var diagnostic in smtp1001)
+            // The security family: SubmissionSender sets Credentials on a client whose EnableSsl is false.
+            var smtp3001 = build.Diagnostics.Where(d => d.Id == "SMTP3001").ToList();
+            Assert.True(
+                smtp3001.Count == 1 && smtp3001[0].Severity == "warning" && Path.GetFileName(smtp3001[0].File) == "SubmissionSender.cs",
+                "Expected one SMTP3001 warning, in SubmissionSender.cs." + Environment.NewLine + build.Describe());
+            foreach (var diagnostic in smtp1001.Concat(smtp3001))
             {
                 output.WriteLine(diagnostic.ToString());
             }

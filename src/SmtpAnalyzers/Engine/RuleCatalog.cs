@@ -17,7 +17,10 @@ namespace SmtpAnalyzers.Engine
             new PartialRecipientFailureRule(),
             new SendOutcomeNotObservedRule(),
             new ReplyClassMisclassifiedRule(),
-            new TlsSettingsRule());
+            new CredentialsTransportRule(),
+            new TlsSettingsRule(),
+            new HardCodedPasswordRule(),
+            new ImplicitTlsPortRule());
 
         /// <summary>The rules that report any of <paramref name="ruleIds"/>; all of them when none is given.</summary>
         public static ImmutableArray<SmtpRule> Select(string[] ruleIds)

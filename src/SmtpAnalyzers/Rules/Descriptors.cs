@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SmtpAnalyzers
 {
-    /// <summary>Rule IDs. SMTP1xxx: reply codes; SMTP2xxx: reliability of failure paths.</summary>
+    /// <summary>Rule IDs. SMTP1xxx: reply codes; SMTP2xxx: reliability of failure paths; SMTP3xxx: transport security.</summary>
     public static class RuleIds
     {
         public const string UseNamedStatusCode = "SMTP1001";
@@ -14,9 +14,13 @@ namespace SmtpAnalyzers
         public const string PartialRecipientFailure = "SMTP2003";
         public const string SendOutcomeNotObserved = "SMTP2004";
         public const string ReplyClassMisclassified = "SMTP2005";
+        public const string CredentialsWithoutTls = "SMTP3001";
+        public const string CredentialsOverOpportunisticTls = "SMTP3002";
         public const string CertificateValidationDisabled = "SMTP3003";
         public const string RevocationCheckDisabled = "SMTP3004";
         public const string ObsoleteTlsVersions = "SMTP3005";
+        public const string HardCodedPassword = "SMTP3006";
+        public const string ImplicitTlsPortWithSystemNetMail = "SMTP3007";
     }
 
     /// <summary>Diagnostic categories; users configure a whole family with <c>dotnet_analyzer_diagnostic.category-NAME.severity</c>.</summary>
@@ -95,6 +99,56 @@ namespace SmtpAnalyzers
             RuleCategories.Reliability,
             DiagnosticSeverity.Info,
             "A 4yz reply is transient and a 5yz reply permanent (RFC 5321 §4.2.1); System.Net.Mail's GeneralFailure is no reply and includes network errors. Mapping a code to an outcome named for the other class retries what cannot succeed, or gives up on what would.");
+        // SMTP3001 has one descriptor per library; they differ only in the message.
+        private const string CredentialsWithoutTlsTitle = "SMTP credentials sent without TLS";
+
+        private const string CredentialsWithoutTlsDescription = "AUTH LOGIN and PLAIN are base64, not encryption: without TLS the password crosses the network in clear text. RFC 4954 §4 and §14 expect plaintext password mechanisms to be refused unless STARTTLS or an equivalent protects the session, and RFC 8314 §5 has a mail client require a minimum confidentiality level per account and refuse to exchange anything below it.";
+
+        /// <summary>SMTP3001 for System.Net.Mail: {0} "false" or "never set (false by default)".</summary>
+        public static readonly DiagnosticDescriptor CredentialsWithoutTls = Create(
+            RuleIds.CredentialsWithoutTls,
+            CredentialsWithoutTlsTitle,
+            "Credentials are set on an SmtpClient whose EnableSsl is {0}: AUTH LOGIN sends the password in clear text; set EnableSsl = true",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialsWithoutTlsDescription);
+
+        /// <summary>SMTP3001 for MailKit: {0} the quoted method name ('Connect' or 'ConnectAsync').</summary>
+        public static readonly DiagnosticDescriptor CredentialsWithoutTlsMailKit = Create(
+            RuleIds.CredentialsWithoutTls,
+            CredentialsWithoutTlsTitle,
+            "{0} uses SecureSocketOptions.None and the client then authenticates: the credentials cross the network in clear text; use SecureSocketOptions.StartTls or SslOnConnect",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialsWithoutTlsDescription);
+
+        /// <summary>SMTP3002: {0} the quoted method name, {1} the opportunistic form (Auto, StartTlsWhenAvailable, useSsl: false, an smtp:// URI).</summary>
+        public static readonly DiagnosticDescriptor CredentialsOverOpportunisticTls = Create(
+            RuleIds.CredentialsOverOpportunisticTls,
+            "SMTP credentials sent over opportunistic STARTTLS",
+            "{0} encrypts only if the server offers STARTTLS ({1}), and the client then authenticates: an attacker who removes STARTTLS from the EHLO reply receives the credentials; require TLS",
+            RuleCategories.Security,
+            DiagnosticSeverity.Info,
+            "With opportunistic STARTTLS the client continues in clear text when the server does not offer STARTTLS, and a man in the middle can delete the '250 STARTTLS' line (RFC 3207 §6). The credentials sent next are then readable. RFC 8314 §3.3 treats STARTTLS as equal to implicit TLS only when the client requires TLS to be negotiated before submission.");
+
+        /// <summary>SMTP3006.</summary>
+        public static readonly DiagnosticDescriptor HardCodedPassword = Create(
+            RuleIds.HardCodedPassword,
+            "Hard-coded SMTP password",
+            "The SMTP password is written in the source: anyone with the code or the binary can send mail as this account; read it from configuration or a secret store",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "A password in source code is in every copy of the repository and in the compiled assembly, and cannot be rotated without a release. RFC 8314 §5 asks mail clients to protect account credentials; keeping the SMTP AUTH secret (RFC 4954) out of the code is the first step.");
+
+        /// <summary>SMTP3007.</summary>
+        public static readonly DiagnosticDescriptor ImplicitTlsPortWithSystemNetMail = Create(
+            RuleIds.ImplicitTlsPortWithSystemNetMail,
+            "System.Net.Mail cannot use implicit TLS on port 465",
+            "System.Net.Mail.SmtpClient does not support implicit TLS (port 465): it waits for a plain-text greeting that never comes and times out; use port 587 with EnableSsl = true (STARTTLS), or MailKit with SecureSocketOptions.SslOnConnect",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "Port 465 starts with a TLS handshake (RFC 8314 §3.3), but System.Net.Mail only knows STARTTLS (RFC 3207): EnableSsl upgrades a plain-text session after EHLO. On 465 the client waits for a greeting the server never sends in clear, until Timeout. Developers who hit the timeout tend to turn EnableSsl off or move to port 25 in clear.");
+
         // SMTP1004 has one descriptor per kind of advice; they differ only in the message.
         private const string ReplyCodeInMessageTextTitle = "Do not read SMTP reply codes from message text";
 

@@ -392,6 +392,45 @@ namespace SmtpAnalyzers.Benchmarks.Harness
                         }
 
                 """),
+            new ViolationTemplate("SMTP3001", 2, """
+                        public void SubmitInClear(Net.MailMessage message, string host, System.Net.NetworkCredential credentials)
+                        {
+                            using (var client = new Net.SmtpClient(host, 587))
+                            {
+                                client.EnableSsl = false;
+                                client.Credentials = credentials;
+                                client.Send(message);
+                            }
+                        }
+
+                        public async Task SubmitInClearAsync(Kit.SmtpClient client, MimeMessage message, string host, System.Net.NetworkCredential credentials)
+                        {
+                            await client.ConnectAsync(host, 25, MailKit.Security.SecureSocketOptions.None);
+                            await client.AuthenticateAsync(credentials);
+                            await client.SendAsync(message);
+                        }
+
+                """),
+            new ViolationTemplate("SMTP3002", 1, """
+                        public async Task SubmitOpportunisticallyAsync(Kit.ISmtpClient client, MimeMessage message, string host, System.Net.NetworkCredential credentials)
+                        {
+                            await client.ConnectAsync(host, 587);
+                            await client.AuthenticateAsync(credentials);
+                            await client.SendAsync(message);
+                        }
+
+                """),
+            new ViolationTemplate("SMTP3006", 1, """
+                        public void Login(Kit.SmtpClient client)
+                        {
+                            client.Authenticate("mailer", "s3cret-password");
+                        }
+
+                """),
+            new ViolationTemplate("SMTP3007", 1, """
+                        public Net.SmtpClient CreateImplicitTls(string host) => new Net.SmtpClient(host, 465) { EnableSsl = true };
+
+                """),
         };
     }
 }

@@ -83,4 +83,28 @@ namespace SmtpAnalyzers.Rules.Security
         {
         }
     }
+
+    public sealed class CredentialsTransportAnalyzer : SmtpEngine
+    {
+        public CredentialsTransportAnalyzer()
+            : base(RuleIds.CredentialsWithoutTls, RuleIds.CredentialsOverOpportunisticTls)
+        {
+        }
+    }
+
+    public sealed class HardCodedPasswordAnalyzer : SmtpEngine
+    {
+        public HardCodedPasswordAnalyzer()
+            : base(RuleIds.HardCodedPassword)
+        {
+        }
+    }
+
+    public sealed class ImplicitTlsPortAnalyzer : SmtpEngine
+    {
+        public ImplicitTlsPortAnalyzer()
+            : base(RuleIds.ImplicitTlsPortWithSystemNetMail)
+        {
+        }
+    }
 }

@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace SmtpAnalyzers.Rules.Security
 {
     /// <summary>
-    /// The types the transport-security rules (SMTP3xxx) bind to, resolved once per compilation. Every member is
-    /// null when the compilation does not reference it; rules compare symbols, never names of types.
+    /// The symbols the transport-security rules (SMTP3xxx) bind to, resolved once per compilation. Every member may
+    /// be null when its library is not referenced.
     /// </summary>
     internal sealed class SecuritySymbols
     {
@@ -12,12 +12,17 @@ namespace SmtpAnalyzers.Rules.Security
         {
             Compilation = compilation;
             SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
+            SmtpDeliveryMethod = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
             MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
             ISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
             IMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
             MailService = compilation.GetTypeByMetadataName("MailKit.MailService");
             IMailService = compilation.GetTypeByMetadataName("MailKit.IMailService");
+            SecureSocketOptions = compilation.GetTypeByMetadataName("MailKit.Security.SecureSocketOptions");
+            NetworkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
+            CredentialCache = compilation.GetTypeByMetadataName("System.Net.CredentialCache");
             ServicePointManager = compilation.GetTypeByMetadataName("System.Net.ServicePointManager");
+            Uri = compilation.GetTypeByMetadataName("System.Uri");
             SslProtocols = compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
             SecurityProtocolType = compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
             SslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
@@ -27,21 +32,41 @@ namespace SmtpAnalyzers.Rules.Security
 
         public Compilation Compilation { get; }
 
+        /// <summary>System.Net.Mail.SmtpClient.</summary>
         public INamedTypeSymbol? SystemNetMailClient { get; }
 
+        /// <summary>System.Net.Mail.SmtpDeliveryMethod.</summary>
+        public INamedTypeSymbol? SmtpDeliveryMethod { get; }
+
+        /// <summary>MailKit.Net.Smtp.SmtpClient.</summary>
         public INamedTypeSymbol? MailKitClient { get; }
 
+        /// <summary>MailKit.Net.Smtp.ISmtpClient.</summary>
         public INamedTypeSymbol? ISmtpClient { get; }
 
+        /// <summary>MailKit.IMailTransport (MailKit's only transport is SMTP).</summary>
         public INamedTypeSymbol? IMailTransport { get; }
 
-        /// <summary>MailKit.MailService: declares the TLS settings that SmtpClient, ImapClient and Pop3Client share.</summary>
+        /// <summary>MailKit.MailService: declares Connect(host, port, useSsl), Connect(Uri) and Authenticate.</summary>
         public INamedTypeSymbol? MailService { get; }
 
+        /// <summary>MailKit.IMailService.</summary>
         public INamedTypeSymbol? IMailService { get; }
 
-        /// <summary>System.Net.ServicePointManager: obsolete (SYSLIB0014), yet System.Net.Mail still reads its TLS settings.</summary>
+        /// <summary>MailKit.Security.SecureSocketOptions.</summary>
+        public INamedTypeSymbol? SecureSocketOptions { get; }
+
+        /// <summary>System.Net.NetworkCredential.</summary>
+        public INamedTypeSymbol? NetworkCredential { get; }
+
+        /// <summary>System.Net.CredentialCache.</summary>
+        public INamedTypeSymbol? CredentialCache { get; }
+
+        /// <summary>System.Net.ServicePointManager.</summary>
         public INamedTypeSymbol? ServicePointManager { get; }
+
+        /// <summary>System.Uri.</summary>
+        public INamedTypeSymbol? Uri { get; }
 
         public INamedTypeSymbol? SslProtocols { get; }
 
@@ -53,8 +78,26 @@ namespace SmtpAnalyzers.Rules.Security
 
         public INamedTypeSymbol SystemEnum { get; }
 
+        /// <summary>
+        /// Whether System.Net.Mail's SmtpClient is the .NET 5+ one (defined in the System.Net.Mail assembly), which
+        /// reads no configuration; on .NET Framework (System) and .NET Standard (netstandard) every constructor may
+        /// apply &lt;mailSettings&gt;, so a never-set EnableSsl is unknown there.
+        /// </summary>
+        public bool SystemNetMailReadsNoConfiguration
+            => SystemNetMailClient?.ContainingAssembly?.Name == "System.Net.Mail";
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, SecuritySymbols> Cache =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, SecuritySymbols>();
+
+        /// <summary>The symbols, or null when neither SMTP client type is referenced; resolved once per compilation.</summary>
+        public static SecuritySymbols? TryCreate(Compilation compilation)
+        {
+            var symbols = Create(compilation);
+            return symbols.SystemNetMailClient is null && symbols.MailKitClient is null ? null : symbols;
+        }
+
         /// <summary>Resolves the symbols of <paramref name="compilation"/>; call once per compilation (compilation start, or once per fix).</summary>
-        public static SecuritySymbols Create(Compilation compilation) => new SecuritySymbols(compilation);
+        public static SecuritySymbols Create(Compilation compilation) => Cache.GetValue(compilation, c => new SecuritySymbols(c));
 
         /// <summary>Whether <paramref name="property"/> is MailKit's member <paramref name="name"/> of MailService/IMailService (or an SMTP client type).</summary>
         public bool IsMailServiceProperty(IPropertySymbol property, string name)
@@ -75,5 +118,48 @@ namespace SmtpAnalyzers.Rules.Security
         /// <summary>Whether <paramref name="property"/> is the static ServicePointManager member <paramref name="name"/>.</summary>
         public bool IsServicePointManagerProperty(IPropertySymbol property, string name)
             => property.Name == name && SymbolEqualityComparer.Default.Equals(property.ContainingType, ServicePointManager);
+
+        /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+        public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="type"/> is <paramref name="interfaceType"/> or implements it.</summary>
+        public static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? interfaceType)
+        {
+            if (type is null || interfaceType is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SmtpAnalyzers.Rules.Security
 {
     /// <summary>
-    /// The spec's "SMTP receiver" and "same client": which expressions are SMTP clients, and which symbol names the
-    /// client a receiver refers to.
+    /// The spec's "SMTP receiver" and "same client": which expressions are SMTP clients, and which symbol (local,
+    /// parameter, field or property of this type) or anonymous creation a receiver refers to.
     /// </summary>
     internal static class SmtpReceiver
     {
@@ -99,70 +99,77 @@ namespace SmtpAnalyzers.Rules.Security
             return false;
         }
 
+        /// <summary>Whether <paramref name="type"/> is a MailKit service that is not SMTP (ImapClient, Pop3Client, IMailService...).</summary>
+        public static bool IsNonSmtpMailKitService(ITypeSymbol? type, SecuritySymbols symbols)
+            => type is not null
+                && !IsSmtpReceiver(type, symbols)
+                && (SecuritySymbols.IsOrImplements(type, symbols.IMailService)
+                    || (symbols.IMailService is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, symbols.IMailService.ContainingAssembly)));
+
         /// <summary>
-        /// The symbol naming the client that <paramref name="receiver"/> refers to: a local, a parameter, or a field or
-        /// property read on <c>this</c> (implicit or explicit) or statically. For the implicit receiver of an object
-        /// initializer member, the symbol the created client is stored in (declared local, assigned target, initialized
-        /// field or property). Null for anything else (an escaping, anonymous client).
+        /// The client a receiver refers to: a local, a parameter, or a field or property of this type (implicit or
+        /// explicit <c>this</c>, or static); for an object-initializer member, the client of its creation.
+        /// Default when the receiver is another object's member, a call result, or an anonymous creation of another kind.
         /// </summary>
-        public static ISymbol? ClientSymbol(IOperation? receiver)
+        public static ClientKey ClientOf(IOperation? receiver)
         {
-            receiver = SkipConversions(receiver);
+            receiver = StripConversions(receiver);
             switch (receiver)
             {
                 case ILocalReferenceOperation local:
-                    return local.Local;
+                    return new ClientKey(local.Local, null);
                 case IParameterReferenceOperation parameter:
-                    return parameter.Parameter;
+                    return new ClientKey(parameter.Parameter, null);
                 case IFieldReferenceOperation field when IsThisOrStatic(field.Instance):
-                    return field.Field;
-                case IPropertyReferenceOperation property when IsThisOrStatic(property.Instance) && property.Arguments.IsEmpty:
-                    return property.Property;
+                    return new ClientKey(field.Field, null);
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty && IsThisOrStatic(property.Instance):
+                    return new ClientKey(property.Property, null);
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } implicitReceiver:
-                    return CreatedClientSymbol(CreationOf(implicitReceiver));
+                    var creation = InitializedCreation(implicitReceiver);
+                    if (creation is null)
+                    {
+                        return default;
+                    }
+
+                    var target = CreationTarget(creation);
+                    return target is null ? new ClientKey(null, creation) : new ClientKey(target, null);
                 default:
-                    return null;
+                    return default;
             }
         }
 
-        /// <summary>The object creation whose initializer holds <paramref name="implicitReceiver"/>, if any.</summary>
-        public static IObjectCreationOperation? CreationOf(IInstanceReferenceOperation implicitReceiver)
+        /// <summary>The object creation whose initializer an implicit receiver belongs to.</summary>
+        public static IObjectCreationOperation? InitializedCreation(IOperation implicitReceiver)
         {
             for (var current = implicitReceiver.Parent; current is not null; current = current.Parent)
             {
-                if (current is IObjectCreationOperation creation)
+                if (current is IObjectOrCollectionInitializerOperation initializer)
                 {
-                    return creation;
+                    return initializer.Parent as IObjectCreationOperation;
                 }
-
-                if (current is IObjectOrCollectionInitializerOperation or IAssignmentOperation or IMemberInitializerOperation or IPropertyReferenceOperation)
-                {
-                    continue;
-                }
-
-                return null;
             }
 
             return null;
         }
 
-        /// <summary>Where a creation is stored: a declared local, an assigned local/field/property, an initialized field or property.</summary>
-        public static ISymbol? CreatedClientSymbol(IObjectCreationOperation? creation)
+        /// <summary>
+        /// The symbol a creation is stored in (local declaration, assignment to a local, field or property of this
+        /// type, field or property initializer), or null for an anonymous (escaping) creation.
+        /// </summary>
+        public static ISymbol? CreationTarget(IObjectCreationOperation creation)
         {
-            IOperation? current = creation;
-            var parent = creation?.Parent;
-            while (parent is IConversionOperation)
+            IOperation current = creation;
+            while (current.Parent is IConversionOperation conversion)
             {
-                current = parent;
-                parent = parent.Parent;
+                current = conversion;
             }
 
-            switch (parent)
+            switch (current.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return declarator.Symbol;
                 case ISimpleAssignmentOperation assignment when assignment.Value == current:
-                    return ClientSymbol(assignment.Target);
+                    return ClientOf(assignment.Target).Symbol;
                 case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length == 1:
                     return fieldInitializer.InitializedFields[0];
                 case IPropertyInitializerOperation propertyInitializer when propertyInitializer.InitializedProperties.Length == 1:
@@ -172,14 +179,8 @@ namespace SmtpAnalyzers.Rules.Security
             }
         }
 
-        private static bool IsInterface(ITypeSymbol type, SecuritySymbols symbols)
-            => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.ISmtpClient)
-                || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.IMailTransport);
-
-        private static bool IsThisOrStatic(IOperation? instance)
-            => instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-
-        private static IOperation? SkipConversions(IOperation? operation)
+        /// <summary>The operation under implicit and explicit conversions.</summary>
+        public static IOperation? StripConversions(IOperation? operation)
         {
             while (operation is IConversionOperation conversion)
             {
@@ -188,5 +189,45 @@ namespace SmtpAnalyzers.Rules.Security
 
             return operation;
         }
+
+        /// <summary>The symbol of the client <paramref name="receiver"/> refers to (<see cref="ClientOf"/>), or null for an anonymous or escaping one.</summary>
+        public static ISymbol? ClientSymbol(IOperation? receiver) => ClientOf(receiver).Symbol;
+
+        /// <summary>The object creation whose initializer holds <paramref name="implicitReceiver"/>, if any.</summary>
+        public static IObjectCreationOperation? CreationOf(IInstanceReferenceOperation implicitReceiver) => InitializedCreation(implicitReceiver);
+
+        /// <summary>Where a creation is stored (<see cref="CreationTarget"/>); null for none.</summary>
+        public static ISymbol? CreatedClientSymbol(IObjectCreationOperation? creation) => creation is null ? null : CreationTarget(creation);
+
+        private static bool IsInterface(ITypeSymbol type, SecuritySymbols symbols)
+            => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.ISmtpClient)
+                || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.IMailTransport);
+
+        private static bool IsThisOrStatic(IOperation? instance)
+            => instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+    }
+
+    /// <summary>
+    /// One client in the spec's "same client" sense: a symbol, or (for a creation stored nowhere) the creation whose
+    /// initializer sets it up.
+    /// </summary>
+    internal readonly struct ClientKey
+    {
+        public ClientKey(ISymbol? symbol, IObjectCreationOperation? anonymousCreation)
+        {
+            Symbol = symbol;
+            AnonymousCreation = anonymousCreation;
+        }
+
+        public ISymbol? Symbol { get; }
+
+        public IObjectCreationOperation? AnonymousCreation { get; }
+
+        public bool IsNone => Symbol is null && AnonymousCreation is null;
+
+        public bool Matches(ClientKey other)
+            => Symbol is not null
+                ? SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol)
+                : AnonymousCreation is not null && ReferenceEquals(AnonymousCreation, other.AnonymousCreation);
     }
 }
