@@ -237,12 +237,21 @@ namespace SmtpAnalyzers
                 return solution;
             }
 
+            // Edited as syntax, not text: the fixes just made in this document carry simplifier annotations that a
+            // reparse would drop (a type name would stay fully qualified).
             var text = await host.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var root = (CompilationUnitSyntax)(await host.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
             var newLine = text.Lines.Count > 1 && text.Lines[0].EndIncludingLineBreak - text.Lines[0].End == 2 ? "\r\n" : "\n";
             var content = text.ToString();
             var separator = content.Length == 0 ? string.Empty : content.EndsWith("\n", System.StringComparison.Ordinal) ? newLine : newLine + newLine;
-            var insertion = separator + Generate(model, constants, checks, newLine);
-            return solution.WithDocumentText(host.Id, text.WithChanges(new TextChange(new TextSpan(text.Length, 0), insertion)));
+            var holder = SyntaxFactory.ParseCompilationUnit(Generate(model, constants, checks, newLine)).Members[0];
+
+            // What trails the last member (comments at the end of the file) stays before the holder, as in the text.
+            var leading = root.EndOfFileToken.LeadingTrivia.AddRange(SyntaxFactory.ParseLeadingTrivia(separator)).AddRange(holder.GetLeadingTrivia());
+            var newRoot = root
+                .WithEndOfFileToken(root.EndOfFileToken.WithLeadingTrivia())
+                .AddMembers(holder.WithLeadingTrivia(leading));
+            return solution.WithDocumentSyntaxRoot(host.Id, newRoot);
         }
 
         /// <summary>The text of the holder file.</summary>
