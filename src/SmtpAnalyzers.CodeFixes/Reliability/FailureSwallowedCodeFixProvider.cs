@@ -72,7 +72,7 @@ namespace SmtpAnalyzers.Reliability
                 replacement = new[]
                 {
                     WithFilter(declared, checkCall).WithBlock(Comment(clause, TransientComment, newLine)).WithTrailingTrivia(clause.GetTrailingTrivia()),
-                    declared.WithBlock(Comment(clause, PermanentComment, newLine)),
+                    clause.WithBlock(Comment(clause, PermanentComment, newLine)),
                 };
             }
             else if (caught is null || SmtpModel.IsOrDerivesFrom(replyType, caught as INamedTypeSymbol))

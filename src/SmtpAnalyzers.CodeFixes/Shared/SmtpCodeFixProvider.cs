@@ -84,7 +84,10 @@ namespace SmtpAnalyzers
 
             public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
             {
-                if (fixAllContext.CodeActionEquivalenceKey != _provider.EquivalenceKey)
+                // dotnet format asks with the key of the action registered for the first diagnostic of the ID, and with
+                // none (null) when that diagnostic has no fix (a shape the rule reports without one): every fix of a
+                // provider has the same key, so null means ours too, or nothing of that ID would be fixed.
+                if (fixAllContext.CodeActionEquivalenceKey is not null && fixAllContext.CodeActionEquivalenceKey != _provider.EquivalenceKey)
                 {
                     return Task.FromResult<CodeAction?>(null);
                 }

@@ -148,6 +148,39 @@ namespace SmtpAnalyzers.Tests.CodeFixes
             await AssertCompilesAsync(msbuild);
         }
 
+        [Fact]
+        public async Task FixAll_WithoutEquivalenceKey_AsDotnetFormatAsksWhenTheFirstDiagnosticHasNoFix_FixesTheOthers()
+        {
+            const string source = """
+                using System.Net.Mail;
+
+                static class Codes
+                {
+                    public static bool Greylisted(SmtpException ex) => (int)ex.StatusCode == 422;
+
+                    public static bool Unknown(SmtpException ex) => (int)ex.StatusCode == 550;
+                }
+
+                """;
+            var solution = Create(WorkspaceKind.MSBuild, new[] { ("Codes.cs", source) });
+            var analyzer = new UseNamedStatusCodeAnalyzer();
+            var fixer = new UseNamedStatusCodeCodeFixProvider();
+            var project = solution.Projects.Single();
+            var diagnostics = (await DiagnosticsAsync(project, analyzer)).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+            Assert.Equal(2, diagnostics.Count);
+
+            // The first (422, no RFC name) has no fix: dotnet format then passes a null equivalence key.
+            var actions = new List<CodeAction>();
+            await fixer.RegisterCodeFixesAsync(new CodeFixContext(project.GetDocument(diagnostics[0].Location.SourceTree)!, diagnostics[0], (a, _) => actions.Add(a), CancellationToken.None));
+            Assert.Empty(actions);
+
+            var context = new FixAllContext(project.Documents.Single(), fixer, FixAllScope.Solution, null!, fixer.FixableDiagnosticIds, new Provider(analyzer), CancellationToken.None);
+            var fixAll = await fixer.GetFixAllProvider()!.GetFixAsync(context);
+            Assert.NotNull(fixAll);
+            var text = Text(await ApplyAsync(fixAll!, solution), "Codes.cs");
+            Assert.Equal(source.Replace("(int)ex.StatusCode == 550", "ex.StatusCode == SmtpStatusCode.MailboxUnavailable", StringComparison.Ordinal), text);
+        }
+
         private static Solution Create(string workspaceKind, IEnumerable<(string Path, string Text)> files)
         {
             var workspace = new AdhocWorkspace(MefHostServices.DefaultHost, workspaceKind);

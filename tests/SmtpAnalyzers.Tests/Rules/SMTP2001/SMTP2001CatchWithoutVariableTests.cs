@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using SmtpAnalyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.Reliability.FailureSwallowedAnalyzer, SmtpAnalyzers.Reliability.FailureSwallowedCodeFixProvider>;
@@ -104,7 +105,7 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP2001
                         {{TransientComment}}
                         return ex is null;
                     }
-                    catch (SmtpException smtpEx)
+                    catch (SmtpException)
                     {
                         {{PermanentComment}}
                         return ex is null;
@@ -270,7 +271,7 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP2001
                                 {{TransientComment}}
                                 return false;
                             }
-                            catch (SmtpException smtpEx)
+                            catch (SmtpException)
                             {
                                 {{PermanentComment}}
                                 return false;
@@ -336,7 +337,7 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP2001
                             {{TransientComment}}
                             return false;
                         }
-                        catch (SmtpException smtpEx)
+                        catch (SmtpException)
                         {
                             {{PermanentComment}}
                             return false;
@@ -394,6 +395,60 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP2001
                 }
             }
             """);
+
+        [Fact]
+        public Task SmtpCatchWithoutVariable_TheUnfilteredClauseDeclaresNoUnusedVariable()
+        {
+            // An unused catch variable is warning CS0168, an error in builds with warnings as errors.
+            var test = Verify.Create(
+                """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    public bool Send(SmtpClient client, MailMessage message)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return true;
+                        }
+                        {|SMTP2001:catch (SmtpException)|}
+                        {
+                            return false;
+                        }
+                    }
+                }
+                """,
+                $$"""
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    public bool Send(SmtpClient client, MailMessage message)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            return true;
+                        }
+                        catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                        {
+                            {{TransientComment}}
+                            return false;
+                        }
+                        catch (SmtpException)
+                        {
+                            {{PermanentComment}}
+                            return false;
+                        }
+                    }
+                }
+                """);
+            test.FixedState.Sources.Add(Holder.WithClassChecks());
+            test.CompilerDiagnostics = CompilerDiagnostics.Warnings;
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task FixAllOverTwoCatchesWithoutVariable_EachGetsAName()
@@ -461,7 +516,7 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP2001
                             {{TransientComment}}
                             return false;
                         }
-                        catch (SmtpException ex)
+                        catch (SmtpException)
                         {
                             {{PermanentComment}}
                             return false;
