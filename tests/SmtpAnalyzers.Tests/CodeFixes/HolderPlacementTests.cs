@@ -149,6 +149,23 @@ namespace SmtpAnalyzers.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task MSBuildWorkspace_EveryFileHasAFileScopedNamespace_AnEmptyHolderWrittenByHandIsExtended()
+        {
+            // The workaround the docs give for such a project: the class with the marker, in a file of its own.
+            const string stub = "[global::System.CodeDom.Compiler.GeneratedCode(\"SmtpAnalyzers\", \"1\")]\ninternal static class SmtpReplyCodes\n{\n}\n";
+            var files = new[] { ("Checks.cs", FileScopedFile), ("SmtpReplyCodes.cs", stub) };
+
+            var msbuild = await FixAllAsync(WorkspaceKind.MSBuild, new ReplyClassRangeAnalyzer(), new ReplyClassRangeCodeFixProvider(), files);
+            var custom = await FixAllAsync(WorkspaceKind.Host, new ReplyClassRangeAnalyzer(), new ReplyClassRangeCodeFixProvider(), files);
+
+            Assert.Equal(new[] { "Checks.cs", "SmtpReplyCodes.cs" }, Names(msbuild));
+            Assert.Contains("ex.StatusCode.IsPermanentFailure()", Text(msbuild, "Checks.cs"), StringComparison.Ordinal);
+            Assert.Equal(Text(custom, "SmtpReplyCodes.cs"), Text(msbuild, "SmtpReplyCodes.cs"));
+            Assert.Contains("IsPermanentFailure(int replyCode)", Text(msbuild, "SmtpReplyCodes.cs"), StringComparison.Ordinal);
+            await AssertCompilesAsync(msbuild);
+        }
+
+        [Fact]
         public async Task FixAll_WithoutEquivalenceKey_AsDotnetFormatAsksWhenTheFirstDiagnosticHasNoFix_FixesTheOthers()
         {
             const string source = """
