@@ -94,7 +94,9 @@ namespace SmtpAnalyzers
             if (path is not null && projectFolder is not null)
             {
                 var separators = new[] { '/', '\\' };
-                if (!path.StartsWith(projectFolder, System.StringComparison.OrdinalIgnoreCase))
+                if (!path.StartsWith(projectFolder, System.StringComparison.OrdinalIgnoreCase)
+                    || path.Length <= projectFolder.Length
+                    || (path[projectFolder.Length] is not ('/' or '\\') && projectFolder[projectFolder.Length - 1] is not ('/' or '\\')))
                 {
                     return false;
                 }
