@@ -71,6 +71,38 @@ namespace SmtpAnalyzers.Tests
             Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity}", releases, StringComparison.Ordinal);
         }
 
+        /// <summary>
+        /// The rule page lists the shapes that get no code fix, and why, in one place ("Shapes without a fix"): the
+        /// diagnostics that <c>dotnet format</c> leaves are exactly those (the package tests check this end to end).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Rules))]
+        public void RulePageListsTheShapesWithoutAFixInOnePlace(string id)
+        {
+            if (!id.StartsWith("SMTP1", StringComparison.Ordinal) && !id.StartsWith("SMTP2", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+            const string Heading = "\n## Shapes without a fix\n";
+            var start = text.IndexOf(Heading, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"{id}.md has no section \"## Shapes without a fix\".");
+            Assert.True(text.IndexOf(Heading, start + 1, StringComparison.Ordinal) < 0, $"{id}.md has two sections \"## Shapes without a fix\".");
+            Assert.True(start > text.IndexOf("\n## How to fix\n", StringComparison.Ordinal) && start < text.IndexOf("\n## What it does not report\n", StringComparison.Ordinal), $"{id}.md: the section belongs between \"How to fix\" and \"What it does not report\".");
+
+            var end = text.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
+            var section = text.Substring(start, end - start);
+            Assert.Contains("\n- ", section, StringComparison.Ordinal);
+
+            // Not scattered: the rest of the page does not list shapes without a fix.
+            var rest = text.Substring(0, start) + text.Substring(end);
+            foreach (var phrase in new[] { "No fix is offered", "no fix is offered", "fix is not offered", "reported without a fix", "have no code fix" })
+            {
+                Assert.True(!rest.Contains(phrase, StringComparison.Ordinal), $"{id}.md says \"{phrase}\" outside \"Shapes without a fix\".");
+            }
+        }
+
         [Fact]
         public void DescriptorsSharingAnIdAgreeOnEverythingButTheMessage()
         {

@@ -60,11 +60,8 @@ namespace SmtpAnalyzers.Reliability
             var name = clause.Declaration?.Identifier.ValueText;
             if (string.IsNullOrEmpty(name))
             {
-                name = "ex";
-                if (!semanticModel.LookupSymbols(clause.Block.SpanStart, name: name).IsEmpty)
-                {
-                    return null;
-                }
+                // catch { } and catch (T) { } have no variable: the filter needs one, named so that it clashes with nothing.
+                name = FixNames.FreeExceptionName(semanticModel, clause.Block.SpanStart, clause);
             }
 
             var checkCall = SyntaxFactory.ParseExpression($"{name}.StatusCode.{ReplyCodesHolder.TransientCheck}()");
@@ -77,7 +74,7 @@ namespace SmtpAnalyzers.Reliability
                 replacement = new[]
                 {
                     WithFilter(declared, checkCall).WithBlock(Comment(clause, TransientComment, newLine)).WithTrailingTrivia(clause.GetTrailingTrivia()),
-                    declared.WithBlock(Comment(clause, PermanentComment, newLine)),
+                    clause.WithBlock(Comment(clause, PermanentComment, newLine)),
                 };
             }
             else if (caught is null || SymbolRelations.IsOrDerivesFrom(replyType, caught as INamedTypeSymbol))
@@ -94,7 +91,11 @@ namespace SmtpAnalyzers.Reliability
                     ? clause.WithDeclaration(SyntaxFactory.CatchDeclaration(replyTypeSyntax.WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Identifier(name!))
                         .WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(clause.CatchKeyword.TrailingTrivia))
                         .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia())
-                    : clause.WithDeclaration(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type)));
+                    : clause.Declaration.Identifier.ValueText.Length == 0
+                        ? clause.WithDeclaration(clause.Declaration
+                            .WithType(replyTypeSyntax.WithLeadingTrivia(clause.Declaration.Type.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space))
+                            .WithIdentifier(SyntaxFactory.Identifier(name!).WithTrailingTrivia(clause.Declaration.Type.GetTrailingTrivia())))
+                        : clause.WithDeclaration(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type)));
                 replacement = new[]
                 {
                     WithFilter(inserted, checkCall).WithBlock(Comment(clause, TransientComment, newLine)),

@@ -24,8 +24,6 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>The equivalence key of the fix, shared by fix-all.</summary>
         public const string FixEquivalenceKey = RuleIds.PermanentFailureRetried + ".RetryTransientOnly";
 
-        private static readonly string[] VariableNames = { "ex", "smtpEx", "exception", "smtpException" };
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.PermanentFailureRetried);
 
         protected override string EquivalenceKey => FixEquivalenceKey;
@@ -55,12 +53,7 @@ namespace SmtpAnalyzers.Reliability
                 return null;
             }
 
-            var name = FreeName(semanticModel, invocation.ArgumentList.SpanStart, invocation.ArgumentList);
-            if (name is null)
-            {
-                return null;
-            }
-
+            var name = FixNames.FreeExceptionName(semanticModel, invocation.ArgumentList.SpanStart, invocation.ArgumentList);
             var lambda = SyntaxFactory.SimpleLambdaExpression(
                 SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)),
                 TransientCheck(name));
@@ -86,13 +79,7 @@ namespace SmtpAnalyzers.Reliability
             }
             else
             {
-                var free = FreeName(semanticModel, clause.Block.SpanStart, clause.Block);
-                if (free is null)
-                {
-                    return null;
-                }
-
-                name = free;
+                name = FixNames.FreeExceptionName(semanticModel, clause.Block.SpanStart, clause);
                 declaration = declaration
                     .WithType(declaration.Type.WithoutTrailingTrivia())
                     .WithIdentifier(SyntaxFactory.Identifier(SyntaxFactory.TriviaList(SyntaxFactory.Space), name, SyntaxFactory.TriviaList()));
@@ -112,26 +99,5 @@ namespace SmtpAnalyzers.Reliability
 
         private static ExpressionSyntax TransientCheck(string variable)
             => SyntaxFactory.ParseExpression(variable + ".StatusCode." + ReplyCodesHolder.TransientCheck + "()");
-
-        /// <summary>A variable name that is neither in scope at <paramref name="position"/> nor declared inside <paramref name="scope"/>.</summary>
-        private static string? FreeName(SemanticModel semanticModel, int position, SyntaxNode scope)
-        {
-            foreach (var candidate in VariableNames)
-            {
-                if (!semanticModel.LookupSymbols(position, name: candidate).IsEmpty)
-                {
-                    continue;
-                }
-
-                if (scope.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == candidate))
-                {
-                    continue;
-                }
-
-                return candidate;
-            }
-
-            return null;
-        }
     }
 }

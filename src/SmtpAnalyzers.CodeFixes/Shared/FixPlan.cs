@@ -38,7 +38,7 @@ namespace SmtpAnalyzers
             var planList = plans.ToList();
             var solution = await ApplyEditsAsync(document, planList, cancellationToken).ConfigureAwait(false);
             var needs = HolderNeeds.Union(planList.Select(p => p.Needs));
-            return await ReplyCodesHolder.EnsureAsync(solution, document.Project.Id, needs, cancellationToken).ConfigureAwait(false);
+            return await ReplyCodesHolder.EnsureAsync(solution, document.Project.Id, needs, new[] { document.Id }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Applies the node replacements of <paramref name="plans"/>; a node already replaced, or inside one, is skipped.</summary>

@@ -30,9 +30,10 @@ namespace SmtpAnalyzers
                 return;
             }
 
+            var holderUsable = await ReplyCodesHolder.CanUseAsync(context.Document, semanticModel.Compilation, context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                var plan = TryPlan(root, semanticModel, diagnostic, context.CancellationToken);
+                var plan = TryPlan(root, semanticModel, diagnostic, holderUsable, context.CancellationToken);
                 if (plan is null)
                 {
                     continue;
@@ -45,7 +46,7 @@ namespace SmtpAnalyzers
             }
         }
 
-        private FixPlan? TryPlan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private FixPlan? TryPlan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, bool holderUsable, CancellationToken cancellationToken)
         {
             if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree)
             {
@@ -53,7 +54,7 @@ namespace SmtpAnalyzers
             }
 
             var plan = Plan(root, semanticModel, diagnostic, cancellationToken);
-            if (plan is not null && !plan.Needs.IsEmpty && !ReplyCodesHolder.CanUse(semanticModel.Compilation))
+            if (plan is not null && !plan.Needs.IsEmpty && !holderUsable)
             {
                 return null;
             }
@@ -83,7 +84,10 @@ namespace SmtpAnalyzers
 
             public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
             {
-                if (fixAllContext.CodeActionEquivalenceKey != _provider.EquivalenceKey)
+                // dotnet format asks with the key of the action registered for the first diagnostic of the ID, and with
+                // none (null) when that diagnostic has no fix (a shape the rule reports without one): every fix of a
+                // provider has the same key, so null means ours too, or nothing of that ID would be fixed.
+                if (fixAllContext.CodeActionEquivalenceKey is not null && fixAllContext.CodeActionEquivalenceKey != _provider.EquivalenceKey)
                 {
                     return Task.FromResult<CodeAction?>(null);
                 }
@@ -110,6 +114,7 @@ namespace SmtpAnalyzers
                         ? new[] { context.Document }
                         : project.Documents.ToArray();
                     var needs = new List<HolderNeeds>();
+                    var fixedDocuments = new List<DocumentId>();
                     foreach (var document in documents)
                     {
                         var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
@@ -125,9 +130,10 @@ namespace SmtpAnalyzers
                             continue;
                         }
 
+                        var holderUsable = await ReplyCodesHolder.CanUseAsync(document, semanticModel.Compilation, cancellationToken).ConfigureAwait(false);
                         var plans = diagnostics
                             .OrderBy(d => d.Location.SourceSpan.Start)
-                            .Select(d => _provider.TryPlan(root, semanticModel, d, cancellationToken))
+                            .Select(d => _provider.TryPlan(root, semanticModel, d, holderUsable, cancellationToken))
                             .Where(p => p is not null)
                             .Select(p => p!)
                             .ToList();
@@ -140,9 +146,10 @@ namespace SmtpAnalyzers
                         var newRoot = await edited.GetDocument(document.Id)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                         solution = solution.WithDocumentSyntaxRoot(document.Id, newRoot!);
                         needs.AddRange(plans.Select(p => p.Needs));
+                        fixedDocuments.Add(document.Id);
                     }
 
-                    solution = await ReplyCodesHolder.EnsureAsync(solution, project.Id, HolderNeeds.Union(needs), cancellationToken).ConfigureAwait(false);
+                    solution = await ReplyCodesHolder.EnsureAsync(solution, project.Id, HolderNeeds.Union(needs), fixedDocuments, cancellationToken).ConfigureAwait(false);
                 }
 
                 return solution;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Xml.Linq;
 
 namespace SmtpAnalyzers.PackageTests.Infrastructure
@@ -59,6 +60,8 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
 
         public string SourceFile => Path.Combine(Directory, SourceFileName);
 
+        public string ProjectFile => Path.Combine(Directory, ProjectName + ".csproj");
+
         public string OriginalSource => Source;
 
         public string BuildOutputFolder => Path.Combine(Directory, "bin", "Debug", "net10.0");
@@ -88,6 +91,18 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
         }
 
         internal static ConsumerProject Create(PackedPackageFixture package, string directory)
+            => Create(package, directory, new Dictionary<string, string> { [SourceFileName] = Source }, []);
+
+        /// <summary>
+        /// A consumer with <paramref name="files"/> (name to text) instead of the one-file default, and
+        /// <paramref name="packages"/> installed besides SmtpAnalyzers and MailKit.
+        /// </summary>
+        internal static ConsumerProject Create(
+            PackedPackageFixture package,
+            string directory,
+            IReadOnlyDictionary<string, string> files,
+            IReadOnlyList<(string Id, string Version)> packages,
+            IReadOnlyList<XElement>? properties = null)
         {
             System.IO.Directory.CreateDirectory(directory);
             var consumer = new ConsumerProject(package, directory);
@@ -114,14 +129,20 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
                         new XElement("ImplicitUsings", "disable"),
                         new XComment(" The feed serves some transitive versions only approximately (NU1603); that must not fail a build, even with -p:TreatWarningsAsErrors=true. "),
                         new XElement("NoWarn", "$(NoWarn);NU1603"),
-                        new XElement("WarningsNotAsErrors", "$(WarningsNotAsErrors);NU1603")),
+                        new XElement("WarningsNotAsErrors", "$(WarningsNotAsErrors);NU1603"),
+                        properties ?? []),
                     new XElement(
                         "ItemGroup",
                         new XElement("PackageReference", new XAttribute("Include", "SmtpAnalyzers"), new XAttribute("Version", package.Version), new XAttribute("PrivateAssets", "all")),
-                        new XElement("PackageReference", new XAttribute("Include", "MailKit"), new XAttribute("Version", package.MailKitVersion)))));
-            project.Save(Path.Combine(directory, ProjectName + ".csproj"));
+                        new XElement("PackageReference", new XAttribute("Include", "MailKit"), new XAttribute("Version", package.MailKitVersion)),
+                        packages.Select(p => new XElement("PackageReference", new XAttribute("Include", p.Id), new XAttribute("Version", p.Version))))));
+            project.Save(consumer.ProjectFile);
 
-            File.WriteAllText(consumer.SourceFile, Source);
+            foreach (var (name, text) in files)
+            {
+                File.WriteAllText(Path.Combine(directory, name), text);
+            }
+
             return consumer;
         }
 

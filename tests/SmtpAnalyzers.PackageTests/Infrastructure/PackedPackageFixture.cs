@@ -72,6 +72,17 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
             return ConsumerProject.Create(this, Path.Combine(ConsumersFolder, $"{number:00}-{name}"));
         }
 
+        /// <summary>A new consumer project with its own files and extra packages, not yet restored or built.</summary>
+        public ConsumerProject CreateConsumer(
+            string name,
+            System.Collections.Generic.IReadOnlyDictionary<string, string> files,
+            System.Collections.Generic.IReadOnlyList<(string Id, string Version)> packages,
+            System.Collections.Generic.IReadOnlyList<System.Xml.Linq.XElement>? properties = null)
+        {
+            var number = System.Threading.Interlocked.Increment(ref consumerCount);
+            return ConsumerProject.Create(this, Path.Combine(ConsumersFolder, $"{number:00}-{name}"), files, packages, properties);
+        }
+
         public void Dispose() => work.Dispose();
 
         /// <summary>

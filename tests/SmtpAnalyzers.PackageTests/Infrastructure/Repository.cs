@@ -19,6 +19,9 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
         /// <summary>The MailKit version the repository builds and tests against, from Directory.Packages.props.</summary>
         public static string MailKitVersion => ReadPackageVersion("MailKit");
 
+        /// <summary>The Polly version the repository tests against (its package has the v7 API and, through Polly.Core, v8's).</summary>
+        public static string PollyVersion => ReadPackageVersion("Polly");
+
         /// <summary>Whether <paramref name="path"/> is the repository folder or inside it.</summary>
         public static bool Contains(string path)
         {

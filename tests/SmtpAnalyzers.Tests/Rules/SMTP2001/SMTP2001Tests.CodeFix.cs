@@ -108,7 +108,7 @@ namespace SmtpAnalyzers.Tests.Reliability
                         // Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.
                         return false;
                     }
-                    catch (SmtpCommandException ex)
+                    catch (SmtpCommandException)
                     {
                         // Not a 4yz reply: a 5yz reply is permanent (RFC 5321 §4.2.1); do not send the same message again unchanged.
                         return false;

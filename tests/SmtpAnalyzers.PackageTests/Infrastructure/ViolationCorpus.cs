@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+
+namespace SmtpAnalyzers.PackageTests.Infrastructure
+{
+    /// <summary>
+    /// A consumer with violations of every SMTP1xxx and SMTP2xxx rule, System.Net.Mail and MailKit, Polly v7 and v8.
+    /// Every line reported in a shape that the rule's docs say gets no fix ends with <c>// no fix: ID (why)</c>
+    /// (<see cref="NoFixMarker"/>); every other violation has a fix. The catches without a variable next to an
+    /// <c>ex</c> parameter or local check that the fixes name the exception without a clash.
+    /// </summary>
+    public static class ViolationCorpus
+    {
+        /// <summary>What ends a line that keeps its diagnostic after the fixes: this, then the rule ID.</summary>
+        public const string NoFixMarker = "// no fix: ";
+
+        /// <summary>The rules the corpus violates.</summary>
+        public static IReadOnlyList<string> RuleIds { get; } =
+            ["SMTP1001", "SMTP1002", "SMTP1003", "SMTP1004", "SMTP2001", "SMTP2002", "SMTP2003", "SMTP2004", "SMTP2005"];
+
+        /// <summary>File name to text.</summary>
+        public static IReadOnlyDictionary<string, string> Files { get; } = new Dictionary<string, string>
+        {
+            ["Program.cs"] = """
+                using System;
+
+                Console.WriteLine("Consumer of SmtpAnalyzers");
+
+                """,
+            ["ReplyCodes.cs"] = """
+                using Kit = MailKit.Net.Smtp;
+                using Net = System.Net.Mail;
+
+                namespace Consumer;
+
+                public static class ReplyCodes
+                {
+                    public static bool IsUnknownMailbox(Kit.SmtpCommandException ex) => (int)ex.StatusCode == 550;
+
+                    public static bool BadPassword(Net.SmtpException ex) => ex.StatusCode == (Net.SmtpStatusCode)535;
+
+                    public static bool DomainRefuses(Kit.SmtpCommandException ex) => (int)ex.StatusCode == 556;
+
+                    public static bool IsPermanent(Net.SmtpException ex) => (int)ex.StatusCode >= 500;
+
+                    public static bool IsTransient(Kit.SmtpCommandException ex) => (int)ex.StatusCode >= 400 && (int)ex.StatusCode < 500;
+
+                    public static bool IsPermanentFrom550(Net.SmtpException ex) => ex.StatusCode >= Net.SmtpStatusCode.MailboxUnavailable;
+
+                    public static bool NoSuchMailbox(Net.SmtpException ex) => ex.Message.Contains("550");
+
+                    public static bool MailKitBusy(Kit.SmtpCommandException ex) => ex.Message.Contains("451");
+
+                    public static bool Greylisted(Net.SmtpException ex) => (int)ex.StatusCode == 422; // no fix: SMTP1001 (no RFC names reply 422)
+
+                    public static bool FailureFrom421(Kit.SmtpCommandException ex) => (int)ex.StatusCode >= 421; // no fix: SMTP1003 (a lower bound inside 4yz, not closed at 500: which class is meant is not plain)
+
+                    public static bool BadMailbox(Net.SmtpException ex) => ex.Message.Contains("5.1.1"); // no fix: SMTP1004 (an enhanced status code)
+                }
+
+                """,
+            ["Senders.cs"] = """
+                using System;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using MimeKit;
+                using Kit = MailKit.Net.Smtp;
+                using Net = System.Net.Mail;
+
+                namespace Consumer
+                {
+                    public sealed class Senders
+                    {
+                        private readonly List<string> _errors = new List<string>();
+                        private readonly List<Exception> _failures = new List<Exception>();
+
+                        public void Send(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            try
+                            {
+                                client.Send(message);
+                            }
+                            catch (Exception ex)
+                            {
+                                _errors.Add(ex.Message);
+                            }
+                        }
+
+                        public bool TrySend(Net.SmtpClient client, Net.MailMessage message, string ex)
+                        {
+                            try
+                            {
+                                client.Send(message);
+                                return true;
+                            }
+                            catch (Exception)
+                            {
+                                _errors.Add(ex);
+                                return false;
+                            }
+                        }
+
+                        public async Task<bool> TrySendAsync(Kit.SmtpClient client, MimeMessage message)
+                        {
+                            try
+                            {
+                                await client.SendAsync(message);
+                                return true;
+                            }
+                            catch (Kit.SmtpCommandException) // no fix: SMTP2003 (a MailKit catch that reads no ErrorCode; SMTP2001 splits it, both clauses stay reported)
+                            {
+                                return false;
+                            }
+                        }
+
+                        public void SendWithRetries(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            for (var attempt = 1; attempt <= 3; attempt++)
+                            {
+                                var ex = attempt * 1000;
+                                try
+                                {
+                                    client.Send(message);
+                                    return;
+                                }
+                                catch (Net.SmtpException)
+                                {
+                                    Thread.Sleep(ex);
+                                }
+                            }
+                        }
+
+                        public void SendWithRetriesOnAnything(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            for (var attempt = 1; attempt <= 3; attempt++)
+                            {
+                                try
+                                {
+                                    client.Send(message);
+                                    return;
+                                }
+                                catch (Net.SmtpException ex) when (ex.StatusCode != Net.SmtpStatusCode.MailboxUnavailable) // no fix: SMTP2002 (a deny-list filter)
+                                {
+                                    Thread.Sleep(attempt * 1000);
+                                }
+                            }
+                        }
+
+                        public void SendToMany(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            try
+                            {
+                                client.Send(message);
+                            }
+                            catch (Net.SmtpFailedRecipientsException ex)
+                            {
+                                _failures.Add(ex.InnerExceptions[0]);
+                            }
+                        }
+
+                        public void SendToManyWithFallback(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            try
+                            {
+                                client.Send(message);
+                            }
+                            catch (Net.SmtpFailedRecipientsException ex) // no fix: SMTP2003 (a later catch of SmtpException would see the single failure)
+                            {
+                                _failures.Add(ex.InnerExceptions[0]);
+                            }
+                            catch (Net.SmtpException ex)
+                            {
+                                throw new InvalidOperationException("send failed", ex);
+                            }
+                        }
+
+                        public async Task NotifyAsync(Net.SmtpClient client, Net.MailMessage message)
+                        {
+                            client.SendMailAsync(message);
+                            await Task.Yield();
+                        }
+
+                        public void Fire(Kit.SmtpClient client, MimeMessage message)
+                        {
+                            _ = client.SendAsync(message); // no fix: SMTP2004 (the method is not async)
+                        }
+
+                        public static string Outcome(Kit.SmtpStatusCode code)
+                        {
+                            switch (code)
+                            {
+                                case Kit.SmtpStatusCode.MailboxBusy: // no fix: SMTP2005 (the rule has no fix)
+                                    return "permanent";
+                                default:
+                                    return "unknown";
+                            }
+                        }
+                    }
+                }
+
+                """,
+            ["Policies.cs"] = """
+                using System;
+                using Polly;
+                using Polly.Retry;
+                using Kit = MailKit.Net.Smtp;
+                using Net = System.Net.Mail;
+
+                namespace Consumer
+                {
+                    public static class Policies
+                    {
+                        // Polly v7
+                        public static Policy Retry() => Policy.Handle<Net.SmtpException>().WaitAndRetry(3, attempt => TimeSpan.FromSeconds(attempt));
+
+                        // Polly v8
+                        public static ResiliencePipeline Pipeline() => new ResiliencePipelineBuilder()
+                            .AddRetry(new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().Handle<Kit.SmtpCommandException>(), MaxRetryAttempts = 3 })
+                            .Build();
+                    }
+                }
+
+                """,
+        };
+    }
+}
