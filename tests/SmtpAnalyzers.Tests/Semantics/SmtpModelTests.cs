@@ -1,0 +1,132 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Engine;
+using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Semantics;
+using SmtpAnalyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace SmtpAnalyzers.Tests.Semantics
+{
+    /// <summary>
+    /// The SMTP questions every rule asks, answered once in Semantics/: the usage gate, status codes, sends, exception types
+    /// and exception text. Each case marks the expression asked about with <c>/*?*/</c> right after it.
+    /// </summary>
+    public class SmtpModelTests
+    {
+        [Fact]
+        public void UsageGate_NeedsSmtpTextAndAStatusCodeEnum()
+        {
+            Assert.Null(SmtpModel.TryCreate(Compile("class C { int Http(int status) => status >= 500 ? 1 : 0; }"), CancellationToken.None));
+            Assert.NotNull(SmtpModel.TryCreate(Compile("class C { System.Net.Mail.SmtpClient Client; }"), CancellationToken.None));
+            Assert.True(UsageGate.SourceMentionsSmtp(Compile("// MailKit only in a comment\nclass C { }"), CancellationToken.None));
+        }
+
+        [Theory]
+        [InlineData("var code = (int)ex.StatusCode; return code/*?*/ == 550;", true, "SystemNetMail")]
+        [InlineData("return (int)ex.StatusCode/*?*/ >= 500;", true, "SystemNetMail")]
+        [InlineData("return ex.StatusCode/*?*/ == SmtpStatusCode.MailboxBusy;", true, "SystemNetMail")]
+        [InlineData("return (int)command.StatusCode/*?*/ == 535;", true, "MailKit")]
+        [InlineData("var code = (int)ex.StatusCode; code = 0; return code/*?*/ == 550;", false, "SystemNetMail")]
+        [InlineData("return http.StatusCode/*?*/ == System.Net.HttpStatusCode.OK;", false, "SystemNetMail")]
+        [InlineData("return (SmtpStatusCode)550/*?*/ == ex.StatusCode;", false, "SystemNetMail")]
+        public void IsStatusCode(string body, bool expected, string expectedLibrary)
+        {
+            var (operation, model) = Ask(body);
+            Assert.Equal(expected, model.IsStatusCode(operation, out var library));
+            if (expected)
+            {
+                Assert.Equal(expectedLibrary, library.ToString());
+            }
+        }
+
+        [Theory]
+        [InlineData("client.Send(message)/*?*/; return true;", "Sync")]
+        [InlineData("client.SendMailAsync(message)/*?*/.Wait(); return true;", "Task")]
+        [InlineData("client.SendAsync(message, null)/*?*/; return true;", "Event")]
+        [InlineData("kit.SendAsync(mime)/*?*/.Wait(); return true;", "Task")]
+        [InlineData("kit.Send(mime)/*?*/; return true;", "Sync")]
+        [InlineData("ses.SendAsync(message)/*?*/; return true;", "None")]
+        public void ClassifySend(string body, string expected)
+        {
+            var (operation, model) = Ask(body);
+            var invocation = Assert.IsAssignableFrom<IInvocationOperation>(operation);
+            Assert.Equal(expected, model.ClassifySend(invocation.TargetMethod).ToString());
+        }
+
+        [Theory]
+        [InlineData("SmtpException", true, "StatusCode")]
+        [InlineData("SmtpFailedRecipientException", true, "StatusCode")]
+        [InlineData("SmtpFailedRecipientsException", true, "FailedRecipients")]
+        [InlineData("MailKit.Net.Smtp.SmtpCommandException", true, "StatusCode")]
+        [InlineData("MailKit.Net.Smtp.SmtpProtocolException", true, "Protocol")]
+        [InlineData("System.Security.Authentication.AuthenticationException", false, "StatusCode")]
+        [InlineData("System.Net.WebException", false, "StatusCode")]
+        public void IsSmtpException(string typeName, bool expected, string expectedKind)
+        {
+            var compilation = Compile("class C { System.Net.Mail.SmtpClient Client; }");
+            var model = SmtpModel.TryCreate(compilation, CancellationToken.None)!;
+            var type = compilation.GetTypeByMetadataName(typeName.Contains('.') ? typeName : "System.Net.Mail." + typeName);
+            Assert.NotNull(type);
+            Assert.Equal(expected, model.IsSmtpException(type, out _, out var kind));
+            if (expected)
+            {
+                Assert.Equal(expectedKind, kind.ToString());
+            }
+        }
+
+        [Theory]
+        [InlineData("return ex.Message/*?*/.Contains(\"550\");", true)]
+        [InlineData("return ex.ToString()/*?*/.Contains(\"550\");", true)]
+        [InlineData("var text = ex.Message.ToLowerInvariant(); return text/*?*/.Contains(\"5.1.1\");", true)]
+        [InlineData("return http.ReasonPhrase/*?*/ == \"550\";", false)]
+        [InlineData("return other.Message/*?*/.Contains(\"550\");", false)]
+        public void IsSmtpExceptionText(string body, bool expected)
+        {
+            var (operation, model) = Ask(body);
+            Assert.Equal(expected, model.IsSmtpExceptionText(operation, out _));
+        }
+
+        private static (IOperation Operation, SmtpModel Model) Ask(string body)
+        {
+            var source = $$"""
+                using System;
+                using System.Net.Mail;
+
+                interface ISes { System.Threading.Tasks.Task SendAsync(MailMessage message); }
+
+                class C
+                {
+                    bool M(SmtpException ex, MailKit.Net.Smtp.SmtpCommandException command, SmtpClient client, MailMessage message,
+                        MailKit.Net.Smtp.SmtpClient kit, MimeKit.MimeMessage mime, ISes ses, System.Net.Http.HttpResponseMessage http, InvalidOperationException other)
+                    {
+                        {{body}}
+                    }
+                }
+                """;
+            var compilation = Compile(source);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var tree = compilation.SyntaxTrees.Single();
+            var marker = tree.GetText().ToString().IndexOf("/*?*/", System.StringComparison.Ordinal);
+            var node = tree.GetRoot().FindToken(marker - 1).Parent!;
+            while (node.Parent is ExpressionSyntax parent && parent.Span.End == node.Span.End)
+            {
+                node = parent;
+            }
+
+            var operation = compilation.GetSemanticModel(tree).GetOperation(node)!;
+            return (operation, SmtpModel.TryCreate(compilation, CancellationToken.None)!);
+        }
+
+        private static CSharpCompilation Compile(string source)
+            => CSharpCompilation.Create(
+                "Semantics",
+                new[] { CSharpSyntaxTree.ParseText(source) },
+                TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
+}
