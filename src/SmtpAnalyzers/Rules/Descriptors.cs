@@ -123,6 +123,18 @@ namespace SmtpAnalyzers
             DiagnosticSeverity.Warning,
             ReplyCodeInMessageTextDescription);
 
+        /// <summary>
+        /// SMTP2001 for MailKit's SmtpProtocolException (and ProtocolException), which carries no reply code, so there is
+        /// no reply to lose: {0} the caught type.
+        /// </summary>
+        public static readonly DiagnosticDescriptor ConnectionFailureSwallowed = Create(
+            RuleIds.FailureSwallowed,
+            FailureSwallowed.Title.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "This catch of {0} around an SMTP send swallows a connection failure, which carries no reply code: the mail was not sent and nobody outside learns it; rethrow, pass the exception on, or reconnect and send again",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            FailureSwallowed.Description.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, bool enabledByDefault = true)
