@@ -82,7 +82,7 @@ namespace SmtpAnalyzers.Reliability
         /// (a method named Log*, or named for a level, on a type whose name contains "Log": ILogger, LoggerExtensions,
         /// Serilog's Log, log4net's ILog, NLog's Logger).
         /// </summary>
-        private static bool IsTextOrLog(IMethodSymbol method)
+        internal static bool IsTextOrLog(IMethodSymbol method)
         {
             var type = method.ContainingType;
             if (type is null)
