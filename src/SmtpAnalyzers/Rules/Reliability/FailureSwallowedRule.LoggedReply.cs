@@ -65,6 +65,61 @@ namespace SmtpAnalyzers.Reliability
             return true;
         }
 
+        /// <summary>
+        /// Whether falling out of a catch of <paramref name="tryOperation"/> ends as if the mail was sent: the try is in no
+        /// for/while/do loop of its function (that may retry), and the code after it throws nothing and returns nothing or
+        /// <c>true</c>. A later <c>return false</c> or <c>return result</c> tells the caller; then the clause is not reported.
+        /// </summary>
+        private static bool EndsAsIfSent(ITryOperation tryOperation)
+        {
+            IOperation current = tryOperation;
+            while (current.Parent is { } parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                    case IMethodBodyBaseOperation:
+                        return true;
+                    case ILoopOperation { LoopKind: not LoopKind.ForEach }:
+                        return false;
+                    case IBlockOperation block:
+                        var after = false;
+                        foreach (var statement in block.Operations)
+                        {
+                            if (after && !EndsQuietly(statement))
+                            {
+                                return false;
+                            }
+
+                            after |= ReferenceEquals(statement, current);
+                        }
+
+                        break;
+                }
+
+                current = parent;
+            }
+
+            return true;
+        }
+
+        private static bool EndsQuietly(IOperation statement)
+        {
+            foreach (var operation in statement.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IThrowOperation:
+                        return false;
+                    case IReturnOperation { ReturnedValue: { } value } when value.ConstantValue.Value is not true:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
         private static bool IsHandlerLocal(IOperation target, IBlockOperation handler)
             => target is ILocalReferenceOperation { Local: var written }
                 && !written.Locations.IsEmpty

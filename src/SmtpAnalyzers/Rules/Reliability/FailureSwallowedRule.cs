@@ -98,7 +98,8 @@ namespace SmtpAnalyzers.Reliability
 
         /// <summary>
         /// Whether the clause keeps the failure (<see cref="CatchClauseFacts"/>): it rethrows it, hands the exception object on
-        /// (a wrapping exception included), reads the reply code, or looks at the exception other than as text.
+        /// (a wrapping exception included), reads the reply code (unless it only logs it and ends as if the mail was sent),
+        /// or looks at the exception other than as text.
         /// </summary>
         private static bool Handles(ICatchClauseOperation clause, SmtpModel model)
         {
@@ -108,7 +109,8 @@ namespace SmtpAnalyzers.Reliability
                 return true;
             }
 
-            return (facts.ReadsReply || facts.Inspects) && !(facts.ReadsReply && OnlyLogsTheReply(clause, facts.Local));
+            return (facts.ReadsReply || facts.Inspects)
+                && !(facts.ReadsReply && OnlyLogsTheReply(clause, facts.Local) && clause.Parent is ITryOperation tryOperation && EndsAsIfSent(tryOperation));
         }
     }
 }

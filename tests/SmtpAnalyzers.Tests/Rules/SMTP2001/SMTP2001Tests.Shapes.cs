@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Testing;
 using SmtpAnalyzers.Reliability;
 using SmtpAnalyzers.Tests.Infrastructure;
 using Xunit;
+using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.Reliability.FailureSwallowedAnalyzer, SmtpAnalyzers.Reliability.FailureSwallowedCodeFixProvider>;
 using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.Reliability.FailureSwallowedAnalyzer>;
 
 namespace SmtpAnalyzers.Tests.Reliability
@@ -78,6 +79,53 @@ namespace SmtpAnalyzers.Tests.Reliability
             """ + Logger);
 
         [Fact]
+        public Task ReplyReadOnlyToBeLogged_GetsTheClauseSplitByClass() => Verify.VerifyWithClassChecksAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (SmtpException ex)|}
+                    {
+                        Console.WriteLine("SMTP failure " + (int)ex.StatusCode);
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                    {
+                        // Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.
+                        Console.WriteLine("SMTP failure " + (int)ex.StatusCode);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        // Not a 4yz reply: a 5yz reply is permanent (RFC 5321 §4.2.1); do not send the same message again unchanged.
+                        Console.WriteLine("SMTP failure " + (int)ex.StatusCode);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task ProtocolFailure_IsReportedAsAConnectionFailureWithoutAReply() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
@@ -108,6 +156,29 @@ namespace SmtpAnalyzers.Tests.Reliability
                 .WithMessage("This catch of SmtpProtocolException around an SMTP send swallows a connection failure, which carries no reply code: the mail was not sent and nobody outside learns it; rethrow, pass the exception on, or reconnect and send again"),
             new DiagnosticResult("SMTP2001", DiagnosticSeverity.Warning).WithLocation(1)
                 .WithArguments("SmtpCommandException"));
+
+        [Fact]
+        public Task ProtocolFailure_GetsNoFix() => Verify.VerifyNoFixAsync(
+            """
+            using System;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (SmtpProtocolException ex)|}
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+            """);
 
         [Fact]
         public Task ReplyReadThatLeavesTheCatch_IsQuiet() => VerifyAnalyzer.VerifyAsync(
@@ -158,6 +229,27 @@ namespace SmtpAnalyzers.Tests.Reliability
                 {
                     try { client.Send(message); }
                     catch (SmtpException ex) { _log.Warn("failed"); onFailure(ex.StatusCode); }
+                }
+
+                // Logged in a retry loop: falling out of the catch tries again.
+                public void Loop(SmtpClient client, MailMessage message)
+                {
+                    for (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        try { client.Send(message); return; }
+                        catch (SmtpException ex) { _log.Warn("attempt failed: " + ex.StatusCode); }
+                    }
+
+                    throw new InvalidOperationException("not sent");
+                }
+
+                // Logged, then the method says it failed.
+                public bool Reported(SmtpClient client, MailMessage message)
+                {
+                    try { client.Send(message); return true; }
+                    catch (SmtpException ex) { _log.Warn("failed: " + ex.StatusCode); }
+
+                    return false;
                 }
 
                 // A new exception carries the code.
