@@ -94,7 +94,7 @@ namespace SmtpAnalyzers.Reliability
                     ? clause.WithDeclaration(SyntaxFactory.CatchDeclaration(replyTypeSyntax.WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Identifier(name!))
                         .WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(clause.CatchKeyword.TrailingTrivia))
                         .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia())
-                    : clause.WithDeclaration(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type)));
+                    : Declare(clause.WithDeclaration(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type))), replyTypeSyntax, name!);
                 replacement = new[]
                 {
                     WithFilter(inserted, checkCall).WithBlock(Comment(clause, TransientComment, newLine)),

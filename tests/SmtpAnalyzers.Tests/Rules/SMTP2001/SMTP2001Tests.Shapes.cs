@@ -158,6 +158,53 @@ namespace SmtpAnalyzers.Tests.Reliability
                 .WithArguments("SmtpCommandException"));
 
         [Fact]
+        public Task CatchOfExceptionWithoutAVariable_GetsANamedTransientClause() => Verify.VerifyWithClassChecksAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MailMessage message, string reply)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (Exception)|}
+                    {
+                        Console.WriteLine(reply);
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MailMessage message, string reply)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                    {
+                        // Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.
+                        Console.WriteLine(reply);
+                    }
+                    catch (Exception)
+                    {
+                        // Permanent SMTP failures (5yz, RFC 5321 §4.2.1) and every other error arrive here: do not send the same message again unchanged.
+                        Console.WriteLine(reply);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task ProtocolFailure_GetsNoFix() => Verify.VerifyNoFixAsync(
             """
             using System;
