@@ -76,6 +76,10 @@ namespace SmtpAnalyzers.Reliability
                 {
                     what = (typeName ?? "the exception") + " with the listed code " + listed;
                 }
+                else if (catchAll && clause.Filter is not null && AuthenticationFailureListed(clause.Filter, model) is { } authentication)
+                {
+                    what = authentication + ", an authentication failure that fails again with the same credentials";
+                }
                 else if (denyList)
                 {
                     what += " except the codes it lists";

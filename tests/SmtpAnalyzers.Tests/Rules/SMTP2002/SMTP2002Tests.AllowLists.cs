@@ -46,6 +46,53 @@ namespace SmtpAnalyzers.Tests.Reliability
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(1).WithArguments("catch", "SmtpException with the listed code 535", "it sends again"));
 
         [Fact]
+        public Task FilterNamingAuthenticationFailures_IsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Sockets;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            class Sender
+            {
+                void Send(SmtpClient client, MimeMessage message)
+                {
+                    for (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            break;
+                        }
+                        catch {|#0:(Exception ex)|} when (ex is SocketException || ex is AuthenticationException)
+                        {
+                            continue;
+                        }
+                    }
+                }
+
+                void Quiet(SmtpClient client, MimeMessage message)
+                {
+                    for (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        try
+                        {
+                            client.Send(message);
+                            break;
+                        }
+                        catch (Exception ex) when (ex is SocketException || ex is SmtpProtocolException)
+                        {
+                            continue;
+                        }
+                    }
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("catch", "AuthenticationException, an authentication failure that fails again with the same credentials", "it continues the retry loop"));
+
+        [Fact]
         public Task DocumentationExample_RetryingMailboxBusyOrMailboxUnavailable_IsReported() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
