@@ -88,6 +88,47 @@ namespace SmtpAnalyzers.Reliability
             return null;
         }
 
+        /// <summary>
+        /// The first 5yz code a section of a switch on a status code lists in its cases (<c>case MailboxUnavailable:</c>,
+        /// <c>case 550:</c>, <c>case A or B:</c>), or null; a section with a guard (<c>when</c>) or a default is no allow-list.
+        /// </summary>
+        private static string? PermanentCase(ISwitchCaseOperation section, IOperation value, SmtpModel model)
+        {
+            if (!model.IsStatusCode(value, out _))
+            {
+                return null;
+            }
+
+            string? found = null;
+            foreach (var clause in section.Clauses)
+            {
+                switch (clause)
+                {
+                    case ISingleValueCaseClauseOperation single:
+                        found ??= Permanent(single.Value);
+                        break;
+                    case IPatternCaseClauseOperation { Guard: null } pattern:
+                        foreach (var part in WalkAll(pattern.Pattern))
+                        {
+                            if (part is IConstantPatternOperation constant && !IsUnderNegation(constant, pattern.Pattern))
+                            {
+                                found ??= Permanent(constant.Value);
+                            }
+                            else if (part is IRelationalPatternOperation or INegatedPatternOperation)
+                            {
+                                return null;
+                            }
+                        }
+
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return found;
+        }
+
         /// <summary>The constant <paramref name="value"/> described for the message when it is a 5yz code, else null.</summary>
         private static string? Permanent(IOperation value)
         {

@@ -128,8 +128,7 @@ namespace SmtpAnalyzers.Reliability
         {
             denyList = false;
             listedPermanent = null;
-            IOperation? allowBranch = null;
-            string? allowBranchListed = null;
+            List<(IOperation Branch, string Listed)>? allowBranches = null;
             IOperation? retryAt = null;
             var handler = clause.Handler;
             foreach (var statement in handler.Operations)
@@ -162,6 +161,18 @@ namespace SmtpAnalyzers.Reliability
                         case Condition.ReplyClass:
                         case Condition.NoReplyType:
                             replyCondition = true;
+                            if (operation is ISwitchOperation codeSwitch)
+                            {
+                                // "case MailboxBusy: case MailboxUnavailable: send again": the cases are an allow-list.
+                                foreach (var section in codeSwitch.Cases)
+                                {
+                                    if (PermanentCase(section, codeSwitch.Value, model) is { } listedCase)
+                                    {
+                                        (allowBranches ??= new List<(IOperation, string)>()).Add((section, listedCase));
+                                    }
+                                }
+                            }
+
                             break;
                         case Condition.DenyList:
                             denyList = true;
@@ -175,12 +186,11 @@ namespace SmtpAnalyzers.Reliability
                             else
                             {
                                 replyCondition = true;
-                                if (allowBranch is null && operation is IConditionalOperation { WhenTrue: var allowed }
+                                if (operation is IConditionalOperation { WhenTrue: var allowed }
                                     && PermanentCodeListed(condition, model) is { } listed)
                                 {
                                     // An allow-list that lets a 5yz code into the branch that retries still retries it.
-                                    allowBranch = allowed;
-                                    allowBranchListed = listed;
+                                    (allowBranches ??= new List<(IOperation, string)>()).Add((allowed, listed));
                                 }
                             }
 
@@ -249,10 +259,16 @@ namespace SmtpAnalyzers.Reliability
                 }
             }
 
-            if (retry is not null && retryAt is not null && allowBranch is not null && allowBranch.Syntax.Span.Contains(retryAt.Syntax.Span))
+            if (retry is not null && retryAt is not null && allowBranches is not null)
             {
-                listedPermanent = allowBranchListed;
-                return retry;
+                foreach (var (branch, listed) in allowBranches)
+                {
+                    if (branch.Syntax.Span.Contains(retryAt.Syntax.Span))
+                    {
+                        listedPermanent = listed;
+                        return retry;
+                    }
+                }
             }
 
             if (retry is null || replyCondition)

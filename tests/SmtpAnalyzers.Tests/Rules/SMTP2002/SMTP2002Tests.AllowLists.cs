@@ -46,6 +46,62 @@ namespace SmtpAnalyzers.Tests.Reliability
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(1).WithArguments("catch", "SmtpException with the listed code 535", "it sends again"));
 
         [Fact]
+        public Task SwitchCasesListingAPermanentCodeBeforeTheRetry_AreReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Sender
+            {
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#0:(SmtpException ex)|}
+                    {
+                        switch (ex.StatusCode)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                            case SmtpStatusCode.TransactionFailed:
+                                client.Send(message);
+                                break;
+                            default:
+                                Console.WriteLine("given up");
+                                break;
+                        }
+                    }
+                }
+
+                void Quiet(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        switch ((int)ex.StatusCode)
+                        {
+                            case 450:
+                            case 421:
+                                client.Send(message);
+                                break;
+                            case 550:
+                                throw;
+                            default:
+                                Console.WriteLine("given up");
+                                break;
+                        }
+                    }
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("catch", "SmtpException with the listed code TransactionFailed, a 554", "it sends again"));
+
+        [Fact]
         public Task FilterNamingAuthenticationFailures_IsReported() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
