@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using SmtpAnalyzers.Tests.Infrastructure;
 using Xunit;
+using Verify = SmtpAnalyzers.Tests.Infrastructure.CodeFixVerifier<SmtpAnalyzers.Reliability.PermanentFailureRetriedAnalyzer, SmtpAnalyzers.Reliability.PermanentFailureRetriedCodeFixProvider>;
 using VerifyAnalyzer = SmtpAnalyzers.Tests.Infrastructure.AnalyzerVerifier<SmtpAnalyzers.Reliability.PermanentFailureRetriedAnalyzer>;
 
 namespace SmtpAnalyzers.Tests.Reliability
@@ -220,6 +221,32 @@ namespace SmtpAnalyzers.Tests.Reliability
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(2).WithArguments("retry policy", "AuthenticationException, an authentication failure that fails again with the same credentials", "Or with a predicate that names it"),
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(3).WithArguments("retry policy", "every SmtpCommandException except the codes it lists", "Handle with a deny-list predicate"),
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(4).WithArguments("retry policy", "SmtpCommandException with the listed code AuthenticationInvalidCredentials, a 535", "Handle with an allow-list predicate"));
+
+        [Fact]
+        public Task AllowListsAndPredicates_GetNoFix() => Verify.VerifyNoFixAsync(
+            """
+            using System.Net.Mail;
+            using Polly;
+
+            class Sender
+            {
+                Policy Deny() => Policy.{|SMTP2002:Handle<SmtpException>(ex => ex.StatusCode != SmtpStatusCode.MailboxUnavailable)|}.Retry(3);
+
+                Policy Allow() => Policy.{|SMTP2002:Handle<SmtpException>(ex => ex.StatusCode == SmtpStatusCode.TransactionFailed)|}.Retry(3);
+
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpException ex)|} when (ex.StatusCode == SmtpStatusCode.MailboxUnavailable)
+                    {
+                        client.Send(message);
+                    }
+                }
+            }
+            """);
 
         [Fact]
         public Task CorrectAllowListsAndNearMisses_AreQuiet() => VerifyAnalyzer.VerifyAsync(
