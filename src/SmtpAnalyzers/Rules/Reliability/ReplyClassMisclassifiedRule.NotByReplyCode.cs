@@ -112,12 +112,11 @@ namespace SmtpAnalyzers.Reliability
             var conditional = (IConditionalOperation)context.Operation;
             var condition = Unwrap.AllConversions(conditional.Condition);
             var branch = conditional.WhenTrue;
-            ImmutableArray<IOperation> body = branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
             switch (condition)
             {
                 case IIsTypeOperation isType when IsAuthenticationFailure(isType.TypeOperand, model):
                     if (BranchOutcome(branch, context.ContainingSymbol) is { } typeOutcome && typeOutcome.Item1 == ReplyClass.TransientNegative
-                        && OnlyDecides(body)
+                        && OnlyDecides(Body(branch))
                         && isType.Syntax is BinaryExpressionSyntax { Right: { } typeSyntax })
                     {
                         Report(context, model, typeSyntax.GetLocation(), isType.TypeOperand.Name, AuthenticationClass, typeOutcome.Item2, AuthenticationAdvice);
@@ -129,7 +128,7 @@ namespace SmtpAnalyzers.Reliability
                     if ((onErrorCode || IsExceptionValue(isPattern.Value.Type))
                         && BranchOutcome(branch, context.ContainingSymbol) is { } patternOutcome && patternOutcome.Item1 == ReplyClass.TransientNegative)
                     {
-                        CheckPattern(context, model, isPattern.Pattern, onErrorCode, patternOutcome.Item2, body);
+                        CheckPattern(context, model, isPattern.Pattern, onErrorCode, patternOutcome.Item2, Body(branch));
                     }
 
                     break;
@@ -139,12 +138,15 @@ namespace SmtpAnalyzers.Reliability
                         : null;
                     if (member is not null && BranchOutcome(branch, context.ContainingSymbol) is { } codeOutcome && codeOutcome.Item1 == ReplyClass.TransientNegative)
                     {
-                        CheckErrorCode(context, model, member, codeOutcome.Item2, body);
+                        CheckErrorCode(context, model, member, codeOutcome.Item2, Body(branch));
                     }
 
                     break;
             }
         }
+
+        private static ImmutableArray<IOperation> Body(IOperation branch)
+            => branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
 
         /// <summary>The outcome of an if's branch (a block or one statement) or of a conditional expression's value.</summary>
         private static (ReplyClass, string)? BranchOutcome(IOperation branch, ISymbol containing)
