@@ -15,13 +15,13 @@ namespace SmtpAnalyzers.Reliability
     internal sealed partial class FailureSwallowedRule
     {
         /// <summary>
-        /// Whether <paramref name="clause"/>, which reads the reply, lets nothing of the failure leave it: no filter, no
+        /// Whether <paramref name="clause"/> lets nothing of the failure leave it: no filter, no
         /// throw, no return of a value, no jump, no write outside its own locals, no object created, no lambda, and
         /// every call a log or text write (a logger's level method, Console/Debug/Trace, string formatting); the caught
         /// exception is looked at only through its reply members or as text. Conservative: any other statement or
         /// call may tell someone, and then the clause counts as handling the failure.
         /// </summary>
-        private static bool OnlyLogsTheReply(ICatchClauseOperation clause, ILocalSymbol? local)
+        private static bool OnlyLogs(ICatchClauseOperation clause, ILocalSymbol? local)
         {
             if (clause.Filter is not null)
             {

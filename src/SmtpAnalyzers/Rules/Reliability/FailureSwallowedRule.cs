@@ -109,8 +109,16 @@ namespace SmtpAnalyzers.Reliability
                 return true;
             }
 
+            var endsAsIfSent = clause.Parent is ITryOperation tryOperation && EndsAsIfSent(tryOperation);
+            if (SymbolRelations.IsOrDerivesFrom(clause.ExceptionType, model.MailKitProtocolException))
+            {
+                // A connection failure has no reply to lose: it is swallowed only when nothing is done about it
+                // (a reconnect, a send again, a status set for a later retry all are).
+                return !(OnlyLogs(clause, facts.Local) && endsAsIfSent);
+            }
+
             return (facts.ReadsReply || facts.Inspects)
-                && !(facts.ReadsReply && OnlyLogsTheReply(clause, facts.Local) && clause.Parent is ITryOperation tryOperation && EndsAsIfSent(tryOperation));
+                && !(facts.ReadsReply && OnlyLogs(clause, facts.Local) && endsAsIfSent);
         }
     }
 }

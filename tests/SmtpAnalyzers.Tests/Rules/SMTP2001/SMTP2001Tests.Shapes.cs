@@ -341,6 +341,47 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                 }
 
+                public void Reconnect(SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpProtocolException)
+                    {
+                        client.Disconnect(false);
+                        client.Connect("smtp.example.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                        client.Send(message);
+                    }
+                }
+
+                public void Requeue(SmtpClient client, MimeMessage message, QueueItem item)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpProtocolException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                        item.Status = "pending";
+                    }
+                }
+
+                public bool Reported(SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        return true;
+                    }
+                    catch (SmtpProtocolException)
+                    {
+                    }
+
+                    return false;
+                }
+
                 public void Wrap(SmtpClient client, MimeMessage message)
                 {
                     try
@@ -352,6 +393,11 @@ namespace SmtpAnalyzers.Tests.Reliability
                         throw new InvalidOperationException("connection lost", ex);
                     }
                 }
+            }
+
+            class QueueItem
+            {
+                public string Status { get; set; }
             }
             """);
     }
