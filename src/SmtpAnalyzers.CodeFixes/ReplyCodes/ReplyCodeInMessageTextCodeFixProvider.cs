@@ -59,7 +59,9 @@ namespace SmtpAnalyzers.ReplyCodes
             // Only a text read straight from a local, parameter or catch variable: through a local holding the
             // text the exception may be out of scope, and anything else may have side effects or change meaning.
             var text = search.Text;
+            // A catch of Exception has no StatusCode to compare: a typed catch is the user's decision.
             if (text.ThroughLocal || text.Conditional || text.Kind != SmtpExceptionKind.StatusCode
+                || !model.IsSmtpException(text.Exception.Type, out _, out _)
                 || text.Exception is not (ILocalReferenceOperation or IParameterReferenceOperation)
                 || text.Exception.Syntax is not IdentifierNameSyntax receiver)
             {

@@ -207,6 +207,18 @@ namespace SmtpAnalyzers
             DiagnosticSeverity.Warning,
             "RFC 8996 deprecates TLS 1.0 and 1.1, RFC 8997 applies that to mail (SMTP, IMAP, POP3), and SSL 2.0 and 3.0 were prohibited earlier (RFC 6176, RFC 7568). Enabling them lets an attacker who can downgrade the handshake attack the weaker protocol. MailKit's SslProtocols and, for System.Net.Mail, ServicePointManager.SecurityProtocol choose the versions; the operating system's default is the safe choice.");
 
+        /// <summary>
+        /// SMTP2001 for MailKit's SmtpProtocolException (and ProtocolException), which carries no reply code, so there is
+        /// no reply to lose: {0} the caught type.
+        /// </summary>
+        public static readonly DiagnosticDescriptor ConnectionFailureSwallowed = Create(
+            RuleIds.FailureSwallowed,
+            FailureSwallowed.Title.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "This catch of {0} around an SMTP send swallows a connection failure, which carries no reply code: the mail was not sent and nobody outside learns it; rethrow, pass the exception on, or reconnect and send again",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            FailureSwallowed.Description.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, bool enabledByDefault = true)

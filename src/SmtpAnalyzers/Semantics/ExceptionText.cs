@@ -83,10 +83,79 @@ namespace SmtpAnalyzers.Semantics
 
             if (!IsSmtpException(instance.Type, out var library, out var kind))
             {
-                return false;
+                if (!IsCatchAll(instance.Type) || !ReceivesSendFailure(instance, out library))
+                {
+                    return false;
+                }
+
+                // A catch of Exception around a send: what it holds is the send's SMTP failure among others.
+                kind = SmtpExceptionKind.StatusCode;
             }
 
             text = new SmtpExceptionText(instance, library, kind, throughLocal, conditional, IsBuiltInCode(instance));
+            return true;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="instance"/> is the variable of a <c>catch (Exception ex)</c> that receives the failure of a
+        /// send in its try (no earlier unfiltered clause takes the library's reply-carrying exception), and the try sends
+        /// with one library only: <paramref name="library"/>.
+        /// </summary>
+        private bool ReceivesSendFailure(IOperation instance, out SmtpLibrary library)
+        {
+            library = default;
+            if (Unwrap.ImplicitConversionsAndParentheses(instance) is not ILocalReferenceOperation { Local: var local })
+            {
+                return false;
+            }
+
+            ICatchClauseOperation? clause = null;
+            for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ICatchClauseOperation candidate
+                    && candidate.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declarator
+                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    clause = candidate;
+                    break;
+                }
+            }
+
+            if (clause?.Parent is not ITryOperation tryOperation)
+            {
+                return false;
+            }
+
+            SmtpLibrary? found = null;
+            foreach (var (_, sendLibrary) in SendsIn(tryOperation.Body))
+            {
+                if (found is not null && found != sendLibrary)
+                {
+                    return false;
+                }
+
+                found = sendLibrary;
+            }
+
+            if (found is not SmtpLibrary only)
+            {
+                return false;
+            }
+
+            foreach (var earlier in tryOperation.Catches)
+            {
+                if (ReferenceEquals(earlier, clause))
+                {
+                    break;
+                }
+
+                if (earlier.Filter is null && CatchesEveryReplyOf(earlier.ExceptionType, only))
+                {
+                    return false;
+                }
+            }
+
+            library = only;
             return true;
         }
 

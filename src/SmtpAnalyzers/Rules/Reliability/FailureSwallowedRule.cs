@@ -19,13 +19,13 @@ namespace SmtpAnalyzers.Reliability
     /// SMTP2001: a catch clause that receives the failure of a send in its try block and neither rethrows (or
     /// wraps it), nor reads the reply code, nor hands the exception object on: the reply class is lost.
     /// </summary>
-    internal sealed class FailureSwallowedRule : SmtpRule
+    internal sealed partial class FailureSwallowedRule : SmtpRule
     {
         /// <summary>Diagnostic property: the library of the sends in the try block, when there is exactly one.</summary>
         public const string LibraryProperty = "Library";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.FailureSwallowed);
+            ImmutableArray.Create(Descriptors.FailureSwallowed, Descriptors.ConnectionFailureSwallowed);
 
         public override void Start(RuleStart start)
         {
@@ -41,7 +41,7 @@ namespace SmtpAnalyzers.Reliability
         private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model, TryFacts facts)
         {
             var tryOperation = facts.Try;
-            if (IsExempt(context.ContainingSymbol))
+            if (IsExempt(context.ContainingSymbol, context.Options, tryOperation.Syntax.SyntaxTree))
             {
                 return;
             }
@@ -73,7 +73,10 @@ namespace SmtpAnalyzers.Reliability
                     var end = syntax.Filter?.Span.End ?? syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
                     var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
                     var caughtName = syntax.Declaration is null ? "every exception" : caught.Name;
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.FailureSwallowed, location, properties, caughtName));
+                    var descriptor = SymbolRelations.IsOrDerivesFrom(caught, model.MailKitProtocolException)
+                        ? Descriptors.ConnectionFailureSwallowed
+                        : Descriptors.FailureSwallowed;
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, caughtName));
                 }
 
                 if (clause.Filter is not null && ReplyRead.ReadsReply(clause.Filter, model))
@@ -95,34 +98,27 @@ namespace SmtpAnalyzers.Reliability
 
         /// <summary>
         /// Whether the clause keeps the failure (<see cref="CatchClauseFacts"/>): it rethrows it, hands the exception object on
-        /// (a wrapping exception included), reads the reply code, or looks at the exception other than as text.
+        /// (a wrapping exception included), reads the reply code (unless it only logs it and ends as if the mail was sent),
+        /// or looks at the exception other than as text.
         /// </summary>
         private static bool Handles(ICatchClauseOperation clause, SmtpModel model)
         {
             var facts = CatchClauseFacts.Of(clause, model);
-            return facts.KeepsFailure || facts.ReadsReply || facts.Inspects;
-        }
-
-        /// <summary>
-        /// Interactive "send a test mail" actions show the server's reply text to an administrator, and unit tests
-        /// assert on it: a method or type whose name says Test is left alone.
-        /// </summary>
-        private static bool IsExempt(ISymbol symbol)
-        {
-            for (var current = symbol; current is not null; current = current.ContainingSymbol)
+            if (facts.KeepsFailure)
             {
-                if (current is IMethodSymbol or INamedTypeSymbol && current.Name.IndexOf("Test", StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-
-                if (current is INamespaceSymbol)
-                {
-                    return false;
-                }
+                return true;
             }
 
-            return false;
+            var endsAsIfSent = clause.Parent is ITryOperation tryOperation && EndsAsIfSent(tryOperation);
+            if (SymbolRelations.IsOrDerivesFrom(clause.ExceptionType, model.MailKitProtocolException))
+            {
+                // A connection failure has no reply to lose: it is swallowed only when nothing is done about it
+                // (a reconnect, a send again, a status set for a later retry all are).
+                return !(OnlyLogs(clause, facts.Local) && endsAsIfSent);
+            }
+
+            return (facts.ReadsReply || facts.Inspects)
+                && !(facts.ReadsReply && OnlyLogs(clause, facts.Local) && endsAsIfSent);
         }
     }
 }

@@ -56,26 +56,36 @@ namespace SmtpAnalyzers.Reliability
 
                 var exceptionLocal = (clause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
                 var filter = clause.Filter is null ? Condition.None : Classify(clause.Filter, exceptionLocal, model);
-                if (filter == Condition.ReplyClass || filter == Condition.NoReplyType || filter == Condition.Membership)
+                var listed = filter == Condition.Membership ? PermanentCodeListed(clause.Filter!, model) : null;
+                if (filter == Condition.ReplyClass || filter == Condition.NoReplyType || (filter == Condition.Membership && listed is null))
                 {
                     continue;
                 }
 
-                var retry = FindRetry(clause, tryOperation, sends, function, exceptionLocal, model, out var denyListInBody);
+                var retry = FindRetry(clause, tryOperation, sends, function, exceptionLocal, model, out var denyListInBody, out var listedInBody);
                 if (retry is null)
                 {
                     continue;
                 }
 
+                listed ??= listedInBody;
                 var denyList = filter == Condition.DenyList || denyListInBody;
                 var typeName = catchAll ? null : type!.Name;
                 var what = typeName is null ? "every exception of the send" : "every " + typeName;
-                if (denyList)
+                if (listed is not null)
+                {
+                    what = (typeName ?? "the exception") + " with the listed code " + listed;
+                }
+                else if (catchAll && clause.Filter is not null && AuthenticationFailureListed(clause.Filter, model) is { } authentication)
+                {
+                    what = authentication + ", an authentication failure that fails again with the same credentials";
+                }
+                else if (denyList)
                 {
                     what += " except the codes it lists";
                 }
 
-                var fixable = !denyList && clause.Filter is null && model.HasReplyStatusCode(type)
+                var fixable = listed is null && !denyList && clause.Filter is null && model.HasReplyStatusCode(type)
                     && clause.Syntax is CatchClauseSyntax { Declaration: not null };
                 var location = clause.Syntax is CatchClauseSyntax syntax
                     ? syntax.Declaration?.GetLocation() ?? syntax.CatchKeyword.GetLocation()
@@ -114,9 +124,12 @@ namespace SmtpAnalyzers.Reliability
         /// How the catch body retries, described for the message, or null when it does not (or rethrows, or decides by
         /// the reply). <paramref name="denyList"/>: the only reply conditions in the body are deny-lists.
         /// </summary>
-        private static string? FindRetry(ICatchClauseOperation clause, ITryOperation tryOperation, List<IInvocationOperation> sends, IMethodSymbol? function, ILocalSymbol? exceptionLocal, SmtpModel model, out bool denyList)
+        private static string? FindRetry(ICatchClauseOperation clause, ITryOperation tryOperation, List<IInvocationOperation> sends, IMethodSymbol? function, ILocalSymbol? exceptionLocal, SmtpModel model, out bool denyList, out string? listedPermanent)
         {
             denyList = false;
+            listedPermanent = null;
+            List<(IOperation Branch, string Listed)>? allowBranches = null;
+            IOperation? retryAt = null;
             var handler = clause.Handler;
             foreach (var statement in handler.Operations)
             {
@@ -148,6 +161,18 @@ namespace SmtpAnalyzers.Reliability
                         case Condition.ReplyClass:
                         case Condition.NoReplyType:
                             replyCondition = true;
+                            if (operation is ISwitchOperation codeSwitch)
+                            {
+                                // "case MailboxBusy: case MailboxUnavailable: send again": the cases are an allow-list.
+                                foreach (var section in codeSwitch.Cases)
+                                {
+                                    if (PermanentCase(section, codeSwitch.Value, model) is { } listedCase)
+                                    {
+                                        (allowBranches ??= new List<(IOperation, string)>()).Add((section, listedCase));
+                                    }
+                                }
+                            }
+
                             break;
                         case Condition.DenyList:
                             denyList = true;
@@ -161,6 +186,12 @@ namespace SmtpAnalyzers.Reliability
                             else
                             {
                                 replyCondition = true;
+                                if (operation is IConditionalOperation { WhenTrue: var allowed }
+                                    && PermanentCodeListed(condition, model) is { } listed)
+                                {
+                                    // An allow-list that lets a 5yz code into the branch that retries still retries it.
+                                    (allowBranches ??= new List<(IOperation, string)>()).Add((allowed, listed));
+                                }
                             }
 
                             break;
@@ -208,6 +239,11 @@ namespace SmtpAnalyzers.Reliability
                         retry = "it counts another attempt of " + MemberName(assignment.Target);
                         break;
                 }
+
+                if (retry is not null)
+                {
+                    retryAt = operation;
+                }
             }
 
             if (retry is null && FallsThrough(handler))
@@ -220,6 +256,18 @@ namespace SmtpAnalyzers.Reliability
                 if (retryLoop is not null && IsLastInLoopBody(tryOperation, retryLoop) && !EndsLoop(handler, retryLoop))
                 {
                     retry = "the retry loop runs again";
+                }
+            }
+
+            if (retry is not null && retryAt is not null && allowBranches is not null)
+            {
+                foreach (var (branch, listed) in allowBranches)
+                {
+                    if (branch.Syntax.Span.Contains(retryAt.Syntax.Span))
+                    {
+                        listedPermanent = listed;
+                        return retry;
+                    }
                 }
             }
 

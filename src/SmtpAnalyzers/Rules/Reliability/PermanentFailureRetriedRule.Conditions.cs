@@ -17,7 +17,7 @@ namespace SmtpAnalyzers.Reliability
     internal sealed partial class PermanentFailureRetriedRule
     {
         /// <summary>Classifies a condition by how it reads the reply.</summary>
-        private static Condition Classify(IOperation condition, ILocalSymbol? exceptionLocal, SmtpModel model)
+        private static Condition Classify(IOperation condition, ISymbol? exceptionLocal, SmtpModel model)
         {
             var replyClass = false;
             var deny = false;
@@ -208,8 +208,9 @@ namespace SmtpAnalyzers.Reliability
             return false;
         }
 
-        private static bool IsLocal(IOperation? operation, ILocalSymbol? local)
-            => local is not null && operation is not null && Unwrap.AllConversions(operation) is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+        private static bool IsLocal(IOperation? operation, ISymbol? local)
+            => local is not null && operation is not null
+                && (Unwrap.AllConversions(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    || Unwrap.AllConversions(operation) is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, local));
     }
 }

@@ -21,13 +21,25 @@ namespace SmtpAnalyzers.Reliability
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             var clause = model.ClassifyPollyClause(method);
-            if (clause == PollyClause.None || method.Parameters.Length != 0)
+            if (clause == PollyClause.None || method.Parameters.Length > 1)
             {
                 return;
             }
 
             var handled = method.TypeArguments[0];
-            if (!model.CanCarryPermanentReply(handled))
+            string what;
+            string how;
+            if (method.Parameters.Length == 0)
+            {
+                if (!model.CanCarryPermanentReply(handled))
+                {
+                    return;
+                }
+
+                what = "every " + handled.Name;
+                how = method.Name + " without a predicate";
+            }
+            else if (!PredicateLetsPermanentThrough(invocation, handled, model, out what, out how))
             {
                 return;
             }
@@ -44,10 +56,52 @@ namespace SmtpAnalyzers.Reliability
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.PermanentFailureRetried,
                 location,
-                model.HasReplyStatusCode(handled) ? PredicateFixProperties : null,
+                method.Parameters.Length == 0 && model.HasReplyStatusCode(handled) ? PredicateFixProperties : null,
                 "retry policy",
-                "every " + handled.Name,
-                method.Name + " without a predicate"));
+                what,
+                how));
+        }
+
+        /// <summary>
+        /// Whether the predicate lambda of a Handle/Or clause lets permanent failures through: a deny-list of codes
+        /// (<c>ex =&gt; ex.StatusCode != X</c>), an allow-list naming a 5yz code, or MailKit's authentication failures named
+        /// by type. <paramref name="what"/> and <paramref name="how"/> describe it for the message.
+        /// </summary>
+        private static bool PredicateLetsPermanentThrough(IInvocationOperation invocation, ITypeSymbol handled, SmtpModel model, out string what, out string how)
+        {
+            what = how = string.Empty;
+            if (invocation.Arguments.Length != 1
+                || Unwrap.AllConversions(invocation.Arguments[0].Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Symbol.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            var name = invocation.TargetMethod.Name;
+            var exception = lambda.Symbol.Parameters[0];
+            if (model.CanCarryPermanentReply(handled))
+            {
+                switch (Classify(lambda.Body, exception, model))
+                {
+                    case Condition.DenyList:
+                        what = "every " + handled.Name + " except the codes it lists";
+                        how = name + " with a deny-list predicate";
+                        return true;
+                    case Condition.Membership when PermanentCodeListed(lambda.Body, model) is { } listed:
+                        what = handled.Name + " with the listed code " + listed;
+                        how = name + " with an allow-list predicate";
+                        return true;
+                }
+            }
+
+            if ((model.IsCatchAll(handled) || model.CanCarryPermanentReply(handled)) && AuthenticationFailureListed(lambda.Body, model) is { } authentication)
+            {
+                what = authentication + ", an authentication failure that fails again with the same credentials";
+                how = name + " with a predicate that names it";
+                return true;
+            }
+
+            return false;
         }
 
         /// <summary>v7: the builder chain that starts at <paramref name="invocation"/> ends in a Retry* or WaitAndRetry* of Polly.</summary>

@@ -18,7 +18,7 @@ namespace SmtpAnalyzers.Reliability
     /// transient, retry, temporary...; GeneralFailure treated as permanent without a look at InnerException.
     /// The outcome is the first thing the branch returns, assigns or throws, or the value of a switch arm.
     /// </summary>
-    internal sealed class ReplyClassMisclassifiedRule : SmtpRule
+    internal sealed partial class ReplyClassMisclassifiedRule : SmtpRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ReplyClassMisclassified);
@@ -29,6 +29,7 @@ namespace SmtpAnalyzers.Reliability
             start.OnOperation(c => AnalyzeSwitch(c, model), OperationKind.Switch);
             start.OnOperation(c => AnalyzeSwitchExpression(c, model), OperationKind.SwitchExpression);
             start.OnOperation(c => AnalyzeConditional(c, model), OperationKind.Conditional);
+            StartNotByReplyCode(start, model);
         }
 
         private static void AnalyzeSwitch(OperationAnalysisContext context, SmtpModel model)

@@ -56,7 +56,12 @@ namespace SmtpAnalyzers.ReplyCodes
                         && ReplyClassRange.TryFromComparison(right, model, out var rightRange)
                         && ReplyClassRange.TryCombine(leftRange, rightRange, out var combined))
                     {
-                        if (ReferenceEquals(binary, left))
+                        if (HasTwoOffEdgeBounds(combined))
+                        {
+                            // "code > 421 && code < 501": each bound is wrong in its own way, each its own finding.
+                            ReportBound(context, model, binary, range);
+                        }
+                        else if (ReferenceEquals(binary, left))
                         {
                             Report(context, model, and, combined);
                         }
@@ -88,7 +93,11 @@ namespace SmtpAnalyzers.ReplyCodes
                 && ReplyClassRange.TryFromPattern(right, model, out var rightRange)
                 && ReplyClassRange.TryCombine(leftRange, rightRange, out var combined))
             {
-                if (ReferenceEquals(pattern, left))
+                if (HasTwoOffEdgeBounds(combined))
+                {
+                    ReportBound(context, model, pattern, range);
+                }
+                else if (ReferenceEquals(pattern, left))
                 {
                     Report(context, model, and, combined);
                 }
@@ -199,6 +208,25 @@ namespace SmtpAnalyzers.ReplyCodes
                 return;
             }
 
+            ReportWrongBound(context, node, range, range.Check);
+        }
+
+        /// <summary>Both ends of a closed range inside the replies are off the class edges (421..501).</summary>
+        private static bool HasTwoOffEdgeBounds(ReplyClassRange range)
+            => range.IsWithinReplies && range.Lower is long lower && range.Upper is long upper
+                && !Knowledge.ReplyCodeTable.IsClassEdge(lower) && !Knowledge.ReplyCodeTable.IsClassEdge(upper);
+
+        /// <summary>One bound of a range with two off-edge bounds, at its own comparison; no fix: the intent is not plain.</summary>
+        private static void ReportBound(OperationAnalysisContext context, SmtpModel model, IOperation node, ReplyClassRange bound)
+        {
+            if (!model.IsInGeneratedHelper(context.ContainingSymbol))
+            {
+                ReportWrongBound(context, node, bound, ReplyClassCheck.None);
+            }
+        }
+
+        private static void ReportWrongBound(OperationAnalysisContext context, IOperation node, ReplyClassRange range, ReplyClassCheck check)
+        {
             var bound = range.OffEdgeBound;
             var classStart = bound / 100 * 100;
             var misplaced = range.Lower == bound
@@ -207,7 +235,7 @@ namespace SmtpAnalyzers.ReplyCodes
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.WrongClassBoundary,
                 node.Syntax.GetLocation(),
-                Properties(range.Check),
+                Properties(check),
                 bound.ToString(CultureInfo.InvariantCulture),
                 (bound / 100).ToString(CultureInfo.InvariantCulture),
                 misplaced));

@@ -63,7 +63,10 @@ namespace SmtpAnalyzers.ReplyCodes
             else
             {
                 var name = SimpleName(text.Exception);
-                var statusCode = text.Kind == SmtpExceptionKind.FailedRecipients
+                var caughtAll = !model.IsSmtpException(text.Exception.Type, out _, out _);
+                var statusCode = caughtAll
+                    ? "the StatusCode of a caught " + (text.Library == SmtpLibrary.MailKit ? "SmtpCommandException" : "SmtpException")
+                    : text.Kind == SmtpExceptionKind.FailedRecipients
                     ? "the StatusCode of each of " + (name is null ? "the exception's InnerExceptions" : name + ".InnerExceptions")
                     : name is null ? "the exception's StatusCode" : name + ".StatusCode";
                 diagnostic = Diagnostic.Create(Descriptors.ReplyCodeInMessageText, location, properties, statusCode, Target(code.ReplyCode, text.Library), code.Text);

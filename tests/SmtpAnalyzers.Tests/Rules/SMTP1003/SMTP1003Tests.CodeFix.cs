@@ -68,5 +68,19 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 bool FromFourTwentyOne(SmtpCommandException ex) => {|SMTP1003:(int)ex.StatusCode >= 421|};
             }
             """);
+    
+
+        [Fact]
+        public Task TwoOffEdgeBounds_AreReportedWithoutAFix() => Verify.VerifyNoFixAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                bool Retry(SmtpException ex) => {|SMTP1003:ex.StatusCode > SmtpStatusCode.ServiceNotAvailable|} && {|SMTP1003:ex.StatusCode < SmtpStatusCode.SyntaxError|};
+
+                bool OneBoundOnAnEdge(SmtpException ex) => {|SMTP1003:ex.StatusCode >= SmtpStatusCode.ServiceNotAvailable && ex.StatusCode < (SmtpStatusCode)600|};
+            }
+            """);
     }
 }

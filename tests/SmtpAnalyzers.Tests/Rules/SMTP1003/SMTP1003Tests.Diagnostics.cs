@@ -25,5 +25,32 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
             new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
                 .WithLocation(0)
                 .WithMessage("The boundary 550 is not a reply-class edge: it splits the 5yz class, so codes 500-549 fall on the wrong side; check the reply class instead"));
+    
+
+        [Fact]
+        public Task TwoOffEdgeBounds_AreTwoFindingsEachWithItsOwnMessage() => VerifyAnalyzer.VerifyAsync(
+            """
+            using MailKit.Net.Smtp;
+
+            class Sender
+            {
+                bool Retry(SmtpCommandException ex) => {|#0:ex.StatusCode > SmtpStatusCode.ServiceNotAvailable|} && {|#1:ex.StatusCode < SmtpStatusCode.SyntaxError|};
+
+                bool RetryPattern(SmtpCommandException ex) => (int)ex.StatusCode is {|#2:>= 450|} and {|#3:<= 550|};
+            }
+            """,
+            LanguageVersion.Latest,
+            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithMessage("The boundary 422 is not a reply-class edge: it splits the 4yz class, so codes 400-421 fall on the wrong side; check the reply class instead"),
+            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(1)
+                .WithMessage("The boundary 501 is not a reply-class edge: it splits the 5yz class, so codes 501-599 fall on the wrong side; check the reply class instead"),
+            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(2)
+                .WithMessage("The boundary 450 is not a reply-class edge: it splits the 4yz class, so codes 400-449 fall on the wrong side; check the reply class instead"),
+            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(3)
+                .WithMessage("The boundary 551 is not a reply-class edge: it splits the 5yz class, so codes 551-599 fall on the wrong side; check the reply class instead"));
     }
 }

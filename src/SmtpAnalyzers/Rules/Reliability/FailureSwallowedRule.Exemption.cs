@@ -1,0 +1,123 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SmtpAnalyzers.Reliability
+{
+    /// <summary>
+    /// SMTP2001's exemption of test code: interactive "send a test mail" actions show the server's reply text to an
+    /// administrator, and unit tests assert on it. Exempt: a method (or a type that contains it) whose name has one of
+    /// the exempt words as a whole PascalCase word (default "Test" and "Tests": <c>SendTestMail</c>, <c>MailerTests</c>,
+    /// not <c>Attestation</c>, <c>Contest</c>, <c>Testimonial</c>), configurable with
+    /// <c>smtp_analyzers.SMTP2001.exempt_words</c>; and a method marked as a unit test by an xunit, NUnit or MSTest attribute.
+    /// </summary>
+    internal sealed partial class FailureSwallowedRule
+    {
+        /// <summary>The .editorconfig key: a comma-separated list of PascalCase words, or "none".</summary>
+        public const string ExemptWordsKey = "smtp_analyzers.SMTP2001.exempt_words";
+
+        private static readonly string[] DefaultExemptWords = { "Test", "Tests" };
+
+        private static bool IsExempt(ISymbol symbol, AnalyzerOptions options, SyntaxTree tree)
+        {
+            var words = DefaultExemptWords;
+            if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ExemptWordsKey, out var configured))
+            {
+                words = ParseWords(configured);
+            }
+
+            for (var current = symbol; current is not null; current = current.ContainingSymbol)
+            {
+                if (current is INamespaceSymbol)
+                {
+                    return false;
+                }
+
+                if (current is IMethodSymbol method && IsUnitTest(method))
+                {
+                    return true;
+                }
+
+                if (current is IMethodSymbol or INamedTypeSymbol && HasWord(current.Name, words))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string[] ParseWords(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.Length == 0 || string.Equals(trimmed, "none", StringComparison.OrdinalIgnoreCase))
+            {
+                return Array.Empty<string>();
+            }
+
+            var parts = trimmed.Split(',');
+            var count = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                parts[i] = parts[i].Trim();
+                if (parts[i].Length > 0)
+                {
+                    parts[count++] = parts[i];
+                }
+            }
+
+            Array.Resize(ref parts, count);
+            return parts;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="name"/> has <paramref name="words"/>' member as a whole PascalCase word: it starts at the
+        /// start of the name, after a lower-case letter, digit or underscore, or before a lower-case letter after capitals
+        /// (<c>SMTPTest</c>); it ends at the end of the name, at an upper-case letter, digit or underscore.
+        /// </summary>
+        internal static bool HasWord(string name, string[] words)
+        {
+            foreach (var word in words)
+            {
+                for (var start = name.IndexOf(word, StringComparison.Ordinal); start >= 0; start = name.IndexOf(word, start + 1, StringComparison.Ordinal))
+                {
+                    var end = start + word.Length;
+                    var startsWord = start == 0 || !char.IsLetter(name[start - 1]) || char.IsLower(name[start - 1])
+                        || (char.IsUpper(name[start - 1]) && char.IsUpper(name[start]));
+                    var endsWord = end == name.Length || !char.IsLower(name[end]);
+                    if (startsWord && endsWord)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A unit test: xunit's Fact/Theory, NUnit's Test/TestCase/TestCaseSource/Theory, MSTest's TestMethod/DataTestMethod (or attributes derived from them).</summary>
+        private static bool IsUnitTest(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                {
+                    var ns = type.ContainingNamespace?.ToDisplayString();
+                    var isTest = ns switch
+                    {
+                        "Xunit" => type.Name is "FactAttribute" or "TheoryAttribute",
+                        "NUnit.Framework" => type.Name is "TestAttribute" or "TestCaseAttribute" or "TestCaseSourceAttribute" or "TheoryAttribute",
+                        "Microsoft.VisualStudio.TestTools.UnitTesting" => type.Name is "TestMethodAttribute" or "DataTestMethodAttribute",
+                        _ => false,
+                    };
+                    if (isTest)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}
