@@ -79,7 +79,7 @@ namespace SmtpAnalyzers
         public static readonly DiagnosticDescriptor FailureSwallowed = Create(
             RuleIds.FailureSwallowed,
             "SMTP failure swallowed or flattened",
-            "This catch of {0} around an SMTP send loses the reply: callers can no longer tell a transient 4yz failure from a permanent 5yz one; rethrow, pass the exception on, or handle the two classes separately",
+            "This catch of {0} around an SMTP send{1} loses the reply: callers can no longer tell a transient 4yz failure from a permanent 5yz one; rethrow, pass the exception on, or handle the two classes separately",
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             "A 4yz reply means the same message may be accepted later and a 5yz reply means it must not be sent again unchanged (RFC 5321 §4.2.1). A catch that keeps only the message text, or nothing, throws that distinction away.");

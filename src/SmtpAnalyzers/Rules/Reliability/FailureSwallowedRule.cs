@@ -73,7 +73,7 @@ namespace SmtpAnalyzers.Reliability
                     var end = syntax.Filter?.Span.End ?? syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
                     var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
                     var caughtName = syntax.Declaration is null ? "every exception" : caught.Name;
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.FailureSwallowed, location, properties, caughtName));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.FailureSwallowed, location, properties, caughtName, facts.PathSuffix));
                 }
 
                 if (clause.Filter is not null && ReplyRead.ReadsReply(clause.Filter, model))

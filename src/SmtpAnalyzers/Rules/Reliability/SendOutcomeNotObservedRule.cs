@@ -42,6 +42,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "SendMailAsync", "SendAsync");
+            start.OnSourceInvocation((c, invocation) => AnalyzeWrapperCall(c, model, invocation));
             if (model.SendCompleted is not null)
             {
                 var subscriptions = new SendCompletedSubscriptions(model);
@@ -58,6 +59,27 @@ namespace SmtpAnalyzers.Reliability
                 return;
             }
 
+            AnalyzeTask(context, model, invocation, name, null);
+        }
+
+        /// <summary>
+        /// A call to a method of this compilation that returns a Task: when it is a send wrapper whose Task carries the
+        /// send's failure (<see cref="SendWrappers"/>), its Task is checked like a send's. The shape of the call's use is
+        /// checked first; the wrapper only when a finding would follow.
+        /// </summary>
+        private static void AnalyzeWrapperCall(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ReturnsVoid || !model.IsTaskLike(method.ReturnType) || model.ClassifySend(method) != SendKind.None)
+            {
+                return;
+            }
+
+            AnalyzeTask(context, model, invocation, method.Name, method);
+        }
+
+        private static void AnalyzeTask(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation, string name, IMethodSymbol? wrapper)
+        {
             // The expression whose value is the send's Task: the call, or "client?.SendMailAsync(m)" as a whole.
             IOperation value = invocation;
             if (value.Parent is IConditionalAccessOperation conditional && ReferenceEquals(conditional.WhenNotNull, value))
@@ -71,7 +93,7 @@ namespace SmtpAnalyzers.Reliability
                 value = conversion;
             }
 
-            var send = new Send(name, location);
+            var send = new Send(name, location, wrapper, invocation.SemanticModel, model);
             switch (value.Parent)
             {
                 case IExpressionStatementOperation statement:
@@ -265,20 +287,41 @@ namespace SmtpAnalyzers.Reliability
         }
 
         private static void Report(OperationAnalysisContext context, Send send, string reason, ImmutableDictionary<string, string?>? properties)
-            => context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, send.Location, properties, send.Name, reason));
+        {
+            if (!send.IsConfirmed(context.CancellationToken))
+            {
+                return;
+            }
 
-        /// <summary>The reported send: the method's name and where the call (or its conditional access) is written.</summary>
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, send.Location, properties, send.Name, reason));
+        }
+
+        /// <summary>
+        /// The reported send: the method's name and where the call (or its conditional access) is written; for a call to
+        /// a method of this compilation, the method, confirmed as a send wrapper only when a finding is about to be reported.
+        /// </summary>
         private readonly struct Send
         {
-            public Send(string name, Location location)
+            private readonly IMethodSymbol? _wrapper;
+            private readonly SemanticModel? _semanticModel;
+            private readonly SmtpModel _model;
+
+            public Send(string name, Location location, IMethodSymbol? wrapper, SemanticModel? semanticModel, SmtpModel model)
             {
                 Name = name;
                 Location = location;
+                _wrapper = wrapper;
+                _semanticModel = semanticModel;
+                _model = model;
             }
 
             public string Name { get; }
 
             public Location Location { get; }
+
+            /// <summary>A send of either library, or a send wrapper whose Task carries the send's failure.</summary>
+            public bool IsConfirmed(CancellationToken cancellationToken)
+                => _wrapper is null || _model.Wrappers.Of(_wrapper, _semanticModel, cancellationToken) is { FailsThroughTask: true };
         }
 
         /// <summary>System.Net.Mail's event-based SendAsync, in a type that never subscribes to SendCompleted with a handler that reads e.Error.</summary>
