@@ -333,8 +333,8 @@ namespace SmtpAnalyzers.Semantics
             }
         }
 
-        /// <summary>Whether <paramref name="invocation"/>'s Task is awaited (ConfigureAwait included) or returned.</summary>
-        internal static bool IsAwaitedOrReturned(IInvocationOperation invocation)
+        /// <summary>Whether <paramref name="invocation"/>'s Task is awaited (ConfigureAwait included) or, when <paramref name="returnedCounts"/>, returned.</summary>
+        internal static bool IsAwaitedOrReturned(IInvocationOperation invocation, bool returnedCounts = true)
         {
             var value = Unwrap.UpThroughImplicitConversionsAndParentheses(invocation);
             if (value.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, value))
@@ -342,7 +342,7 @@ namespace SmtpAnalyzers.Semantics
                 value = Unwrap.UpThroughImplicitConversionsAndParentheses(configure);
             }
 
-            return value.Parent is IAwaitOperation or IReturnOperation;
+            return value.Parent is IAwaitOperation || (returnedCounts && value.Parent is IReturnOperation);
         }
 
         /// <summary>A catch of the try receives a send's failure and does not rethrow it: the failure stops there.</summary>

@@ -75,7 +75,7 @@ namespace SmtpAnalyzers.Semantics
 
         /// <summary>
         /// The sends in a try body <paramref name="root"/> whose failures reach the try's catches: those of
-        /// <see cref="SendsIn"/>, the sends in the delegate of an awaited or returned <c>Task.Run</c>, and calls to send
+        /// <see cref="SendsIn"/>, the sends in the delegate of an awaited <c>Task.Run</c> (a returned one fails after the try), and calls to send
         /// wrappers (<see cref="SendWrappers"/>) that no try inside <paramref name="root"/> catches without rethrowing.
         /// </summary>
         public IEnumerable<Catches.SendSite> SendSitesIn(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ namespace SmtpAnalyzers.Semantics
                             yield return new Catches.SendSite(invocation, wrapper.Library, wrapper);
                         }
                     }
-                    else if (followWrappers && IsTaskRun(method) && SendWrappers.IsAwaitedOrReturned(invocation))
+                    else if (followWrappers && IsTaskRun(method) && SendWrappers.IsAwaitedOrReturned(invocation, returnedCounts: false))
                     {
                         foreach (var argument in invocation.Arguments)
                         {

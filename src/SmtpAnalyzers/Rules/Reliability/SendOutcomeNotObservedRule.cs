@@ -70,12 +70,50 @@ namespace SmtpAnalyzers.Reliability
         private static void AnalyzeWrapperCall(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.ReturnsVoid || !model.IsTaskLike(method.ReturnType) || model.ClassifySend(method) != SendKind.None)
+            if (method.ReturnsVoid || !model.IsTaskLike(method.ReturnType) || model.ClassifySend(method) != SendKind.None
+                || IsAwaitedInTaskReturningFunction(invocation, context.ContainingSymbol))
             {
                 return;
             }
 
             AnalyzeTask(context, model, invocation, method.Name, method);
+        }
+
+        /// <summary>
+        /// The common case, which is never a finding: the call is awaited in a method or local function that is not
+        /// async void. Checked by walking up the parents only, before anything else is looked at.
+        /// </summary>
+        private static bool IsAwaitedInTaskReturningFunction(IInvocationOperation invocation, ISymbol containingSymbol)
+        {
+            IOperation value = invocation;
+            while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion;
+            }
+
+            var parent = value.Parent;
+            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, value))
+            {
+                parent = configure.Parent;
+            }
+
+            if (parent is not IAwaitOperation)
+            {
+                return false;
+            }
+
+            for (var current = parent.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation:
+                        return false;
+                    case ILocalFunctionOperation local:
+                        return !local.Symbol.ReturnsVoid;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol { ReturnsVoid: false };
         }
 
         private static void AnalyzeTask(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation, string name, IMethodSymbol? wrapper)
@@ -87,13 +125,13 @@ namespace SmtpAnalyzers.Reliability
                 value = conditional;
             }
 
-            var location = value.Syntax.GetLocation();
+            var located = value;
             while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
             {
                 value = conversion;
             }
 
-            var send = new Send(name, location, wrapper, invocation.SemanticModel, model);
+            var send = new Send(name, located, wrapper, invocation.SemanticModel, model);
             switch (value.Parent)
             {
                 case IExpressionStatementOperation statement:
@@ -306,10 +344,12 @@ namespace SmtpAnalyzers.Reliability
             private readonly SemanticModel? _semanticModel;
             private readonly SmtpModel _model;
 
-            public Send(string name, Location location, IMethodSymbol? wrapper, SemanticModel? semanticModel, SmtpModel model)
+            private readonly IOperation _located;
+
+            public Send(string name, IOperation located, IMethodSymbol? wrapper, SemanticModel? semanticModel, SmtpModel model)
             {
                 Name = name;
-                Location = location;
+                _located = located;
                 _wrapper = wrapper;
                 _semanticModel = semanticModel;
                 _model = model;
@@ -317,7 +357,8 @@ namespace SmtpAnalyzers.Reliability
 
             public string Name { get; }
 
-            public Location Location { get; }
+            /// <summary>Where the call (or its conditional access) is written; made only when a finding is reported.</summary>
+            public Location Location => _located.Syntax.GetLocation();
 
             /// <summary>A send of either library, or a send wrapper whose Task carries the send's failure.</summary>
             public bool IsConfirmed(CancellationToken cancellationToken)

@@ -274,6 +274,20 @@ namespace SmtpAnalyzers.Tests.Reliability
                         Console.WriteLine(ex.Message);
                     }
                 }
+
+                public Task ReturnsAsync(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        // The Task fails after the try has been left: its catch never sees the failure.
+                        return Task.Run(() => client.SendMailAsync(message));
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                        return Task.CompletedTask;
+                    }
+                }
             }
             """,
             Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest,

@@ -30,6 +30,7 @@ namespace SmtpAnalyzers.Tests.Reliability
                 {
                     _ = {|#0:SendEmailAsync(message)|};
                     {|#1:SendWelcomeAsync(message)|};
+                    Task.Run(() => {|#3:SendEmailAsync(message)|});
                 }
 
                 public async void OnClick(MailMessage message)
@@ -41,7 +42,8 @@ namespace SmtpAnalyzers.Tests.Reliability
             LanguageVersion.Latest,
             VerifyAnalyzer.Diagnostic("SMTP2004").WithLocation(0).WithArguments("SendEmailAsync", "its Task is discarded"),
             VerifyAnalyzer.Diagnostic("SMTP2004").WithLocation(1).WithArguments("SendWelcomeAsync", "its Task is discarded"),
-            VerifyAnalyzer.Diagnostic("SMTP2004").WithLocation(2).WithArguments("SendEmailAsync", "it is awaited in an async void method that does not catch its exception"));
+            VerifyAnalyzer.Diagnostic("SMTP2004").WithLocation(2).WithArguments("SendEmailAsync", "it is awaited in an async void method that does not catch its exception"),
+            VerifyAnalyzer.Diagnostic("SMTP2004").WithLocation(3).WithArguments("SendEmailAsync", "it runs in a Task.Run whose Task is discarded"));
 
         [Fact]
         public Task WrapperTaskDiscardedInAsyncMethod_IsAwaited() => Verify.VerifyAsync(
