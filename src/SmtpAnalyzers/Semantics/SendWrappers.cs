@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Catches;
 using SmtpAnalyzers.Knowledge;
@@ -76,8 +78,9 @@ namespace SmtpAnalyzers.Semantics
     }
 
     /// <summary>
-    /// The send wrappers of one compilation, found on demand: each method body is read once (its escaping sends and its
-    /// escaping calls to other source methods) and each answer is cached. Wrappers are followed
+    /// The send wrappers of one compilation, found on demand: first a syntax-only check (does the method, or a source
+    /// method it calls by name, call anything named Send, SendAsync or SendMailAsync), then each remaining method body is
+    /// bound and read once (its escaping sends and its escaping calls to other source methods); every answer is cached. Wrappers are followed
     /// <see cref="MaxDepth"/> calls deep, across files; cycles end the search. Not followed: virtual, abstract,
     /// interface and override methods (the code that runs is chosen at run time), delegates and lambdas stored in
     /// variables, and methods of other assemblies.
@@ -91,6 +94,9 @@ namespace SmtpAnalyzers.Semantics
         private readonly IAssemblySymbol _assembly;
         private readonly ConcurrentDictionary<IMethodSymbol, Body> _bodies = new ConcurrentDictionary<IMethodSymbol, Body>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SendWrapper?> _wrappers = new ConcurrentDictionary<IMethodSymbol, SendWrapper?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayReach = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, InvokedNameSet> _names = new ConcurrentDictionary<IMethodSymbol, InvokedNameSet>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _byName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(System.StringComparer.Ordinal);
 
         public SendWrappers(SmtpModel model)
         {
@@ -127,7 +133,143 @@ namespace SmtpAnalyzers.Semantics
                 return known;
             }
 
-            return _wrappers.GetOrAdd(method, Find(method, semanticModel, cancellationToken));
+            var wrapper = MayReachSend(method, cancellationToken) ? Find(method, semanticModel, cancellationToken) : null;
+            return _wrappers.GetOrAdd(method, wrapper);
+        }
+
+        /// <summary>
+        /// The syntax-only first check, before any body is bound: whether the method's body, or the body of a source
+        /// method it calls by name (followed by name, <see cref="MaxDepth"/> deep), calls something named like a send.
+        /// An over-approximation: only a method that passes it is bound and read.
+        /// </summary>
+        private bool MayReachSend(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (_mayReach.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
+            var level = new List<IMethodSymbol> { method };
+            var reaches = false;
+            for (var depth = 1; depth <= MaxDepth && level.Count > 0 && !reaches; depth++)
+            {
+                var next = new List<IMethodSymbol>();
+                foreach (var current in level)
+                {
+                    var names = InvokedNames(current, cancellationToken);
+                    if (names.SendNamed)
+                    {
+                        reaches = true;
+                        break;
+                    }
+
+                    if (depth == MaxDepth)
+                    {
+                        continue;
+                    }
+
+                    foreach (var name in names.Names)
+                    {
+                        foreach (var callee in SourceMethodsNamed(name, cancellationToken))
+                        {
+                            if (visited.Add(callee))
+                            {
+                                next.Add(callee);
+                            }
+                        }
+                    }
+                }
+
+                level = next;
+            }
+
+            return _mayReach.GetOrAdd(method, reaches);
+        }
+
+        private ImmutableArray<IMethodSymbol> SourceMethodsNamed(string name, CancellationToken cancellationToken)
+        {
+            if (_byName.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var symbol in _model.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IMethodSymbol candidate && MayFollow(candidate))
+                {
+                    methods.Add(Definition(candidate));
+                }
+            }
+
+            return _byName.GetOrAdd(name, methods.ToImmutable());
+        }
+
+        /// <summary>The simple names the body of <paramref name="method"/> invokes (lambdas and local functions included), read from syntax.</summary>
+        private InvokedNameSet InvokedNames(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (_names.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var references = method.DeclaringSyntaxReferences;
+            var set = InvokedNameSet.None;
+            if (references.Length == 1)
+            {
+                var names = new HashSet<string>(System.StringComparer.Ordinal);
+                var sendNamed = false;
+                foreach (var node in references[0].GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax invocation)
+                    {
+                        continue;
+                    }
+
+                    var name = SimpleName(invocation.Expression);
+                    if (name is null)
+                    {
+                        continue;
+                    }
+
+                    if (name is "Send" or "SendAsync" or "SendMailAsync")
+                    {
+                        sendNamed = true;
+                        break;
+                    }
+
+                    names.Add(name);
+                }
+
+                set = new InvokedNameSet(sendNamed, names);
+            }
+
+            return _names.GetOrAdd(method, set);
+        }
+
+        private static string? SimpleName(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private sealed class InvokedNameSet
+        {
+            public static readonly InvokedNameSet None = new InvokedNameSet(false, new HashSet<string>());
+
+            public InvokedNameSet(bool sendNamed, HashSet<string> names)
+            {
+                SendNamed = sendNamed;
+                Names = names;
+            }
+
+            /// <summary>Something named Send, SendAsync or SendMailAsync is invoked.</summary>
+            public bool SendNamed { get; }
+
+            public HashSet<string> Names { get; }
         }
 
         private static IMethodSymbol Definition(IMethodSymbol method)
@@ -168,7 +310,7 @@ namespace SmtpAnalyzers.Semantics
                 {
                     foreach (var callee in body.Calls)
                     {
-                        if (!visited.Add(callee))
+                        if (!visited.Add(callee) || !MayReachSend(callee, cancellationToken))
                         {
                             continue;
                         }
