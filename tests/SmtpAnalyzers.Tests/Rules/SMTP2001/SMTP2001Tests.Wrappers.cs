@@ -392,5 +392,61 @@ namespace SmtpAnalyzers.Tests.Reliability
                 }
             }
             """);
+        [Fact]
+        public Task CatchOfExceptionWithoutVariable_AroundAWrapper_GetsANamedTransientClause() => Verify.VerifyWithClassChecksAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.org");
+
+                private void SendEmail(MailMessage message) => _client.Send(message);
+
+                public bool TryNotify(MailMessage message)
+                {
+                    try
+                    {
+                        SendEmail(message);
+                        return true;
+                    }
+                    {|SMTP2001:catch (Exception)|}
+                    {
+                        return false;
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.org");
+
+                private void SendEmail(MailMessage message) => _client.Send(message);
+
+                public bool TryNotify(MailMessage message)
+                {
+                    try
+                    {
+                        SendEmail(message);
+                        return true;
+                    }
+                    catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                    {
+                        // Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.
+                        return false;
+                    }
+                    catch (Exception)
+                    {
+                        // Permanent SMTP failures (5yz, RFC 5321 §4.2.1) and every other error arrive here: do not send the same message again unchanged.
+                        return false;
+                    }
+                }
+            }
+            """);
     }
 }
