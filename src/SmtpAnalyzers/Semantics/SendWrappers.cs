@@ -364,10 +364,10 @@ namespace SmtpAnalyzers.Semantics
 
                 // The callee is declared in another file of this compilation. While analyzers run, the compiler hands out
                 // its cached semantic model for the tree (the one the analyzer driver itself uses), so this binds nothing
-                // twice; it is asked once per method and the answer is cached for the compilation.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+                // twice; it is asked once per method that passed the syntax check, and the answer is cached for the
+                // compilation. (RS1030 looks only inside DiagnosticAnalyzer types and does not fire here; this is the
+                // call it is about, made knowingly.)
                 semanticModel = _model.Compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
             }
 
             var operation = semanticModel.GetOperation(declaration, cancellationToken);
