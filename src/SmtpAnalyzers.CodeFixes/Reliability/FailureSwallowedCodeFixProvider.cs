@@ -91,11 +91,7 @@ namespace SmtpAnalyzers.Reliability
                     ? clause.WithDeclaration(SyntaxFactory.CatchDeclaration(replyTypeSyntax.WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Identifier(name!))
                         .WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(clause.CatchKeyword.TrailingTrivia))
                         .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia())
-                    : clause.Declaration.Identifier.ValueText.Length == 0
-                        ? clause.WithDeclaration(clause.Declaration
-                            .WithType(replyTypeSyntax.WithLeadingTrivia(clause.Declaration.Type.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space))
-                            .WithIdentifier(SyntaxFactory.Identifier(name!).WithTrailingTrivia(clause.Declaration.Type.GetTrailingTrivia())))
-                        : clause.WithDeclaration(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type)));
+                    : clause.WithDeclaration(NameIfMissing(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type)), name!));
                 replacement = new[]
                 {
                     WithFilter(inserted, checkCall).WithBlock(Comment(clause, TransientComment, newLine)),
@@ -139,6 +135,12 @@ namespace SmtpAnalyzers.Reliability
                 SyntaxFactory.Token(SyntaxKind.CloseParenToken).WithTrailingTrivia(declaration.GetTrailingTrivia()));
             return clause.WithDeclaration(declaration.WithTrailingTrivia(SyntaxFactory.Space)).WithFilter(filter);
         }
+
+        /// <summary><c>(Exception)</c> declares no variable: the transient clause's filter needs one, so it gets <paramref name="name"/>.</summary>
+        private static CatchDeclarationSyntax NameIfMissing(CatchDeclarationSyntax declaration, string name)
+            => declaration.Identifier.IsKind(SyntaxKind.None) || declaration.Identifier.ValueText.Length == 0
+                ? declaration.WithIdentifier(SyntaxFactory.Identifier(name).WithLeadingTrivia(SyntaxFactory.Space))
+                : declaration;
 
         /// <summary>The clause's block with <paramref name="comment"/> as its first line.</summary>
         private static BlockSyntax Comment(CatchClauseSyntax clause, string comment, string newLine)

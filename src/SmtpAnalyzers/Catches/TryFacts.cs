@@ -19,6 +19,15 @@ namespace SmtpAnalyzers.Catches
             Sends = sends;
             foreach (var send in sends)
             {
+                if (send.Wrapper is null)
+                {
+                    HasDirectSend = true;
+                }
+                else
+                {
+                    Through ??= send.Wrapper;
+                }
+
                 if (send.Library == SmtpLibrary.SystemNetMail)
                 {
                     SendsSystemNetMail = true;
@@ -38,6 +47,17 @@ namespace SmtpAnalyzers.Catches
         /// </summary>
         public ImmutableArray<SendSite> Sends { get; }
 
+        /// <summary>Some send is written in the try body itself (or in an awaited Task.Run delegate there), not behind a wrapper.</summary>
+        public bool HasDirectSend { get; }
+
+        /// <summary>The first wrapper the try sends through; null when none.</summary>
+        public SendWrapper? Through { get; }
+
+        /// <summary>
+        /// For messages: empty when a send is written in the try body, otherwise " through 'Wrapper'" (the path to the send).
+        /// </summary>
+        public string PathSuffix => HasDirectSend || Through is null ? string.Empty : " through " + Through.Path;
+
         public bool SendsSystemNetMail { get; }
 
         public bool SendsMailKit { get; }
@@ -50,6 +70,13 @@ namespace SmtpAnalyzers.Catches
         /// first: it needs no walk) or the body sends nothing.
         /// </summary>
         public static bool TryCreate(ITryOperation tryOperation, SmtpModel model, out TryFacts facts)
+            => TryCreate(tryOperation, model, followWrappers: false, default, out facts);
+
+        /// <summary>
+        /// The facts of <paramref name="tryOperation"/>; with <paramref name="followWrappers"/>, calls to send wrappers and
+        /// sends in an awaited Task.Run delegate count as sends (<see cref="SmtpModel.SendSitesIn"/>).
+        /// </summary>
+        public static bool TryCreate(ITryOperation tryOperation, SmtpModel model, bool followWrappers, System.Threading.CancellationToken cancellationToken, out TryFacts facts)
         {
             facts = null!;
             var catches = tryOperation.Catches;
@@ -74,10 +101,10 @@ namespace SmtpAnalyzers.Catches
             }
 
             ImmutableArray<SendSite>.Builder? sends = null;
-            foreach (var (send, library) in model.SendsIn(tryOperation.Body))
+            foreach (var site in model.SendSitesIn(tryOperation.Body, followWrappers, tryOperation.SemanticModel, cancellationToken))
             {
                 sends ??= ImmutableArray.CreateBuilder<SendSite>();
-                sends.Add(new SendSite(send, library));
+                sends.Add(site);
             }
 
             if (sends is null)
@@ -90,14 +117,18 @@ namespace SmtpAnalyzers.Catches
         }
     }
 
-    /// <summary>A send in a try body, with its library.</summary>
+    /// <summary>A send in a try body, with its library; or a call to a send wrapper, with the wrapper.</summary>
     internal readonly struct SendSite
     {
-        public SendSite(IInvocationOperation invocation, SmtpLibrary library)
+        public SendSite(IInvocationOperation invocation, SmtpLibrary library, SendWrapper? wrapper = null)
         {
             Invocation = invocation;
             Library = library;
+            Wrapper = wrapper;
         }
+
+        /// <summary>The wrapper called, when the send is behind one; null for a send written here.</summary>
+        public SendWrapper? Wrapper { get; }
 
         public IInvocationOperation Invocation { get; }
 

@@ -21,11 +21,15 @@ namespace SmtpAnalyzers.Engine
         private readonly ReplyNumberHandler[] _replyNumbers;
         private readonly Action<OperationAnalysisContext, IBinaryOperation>[] _comparisons;
         private readonly Dictionary<string, Action<OperationAnalysisContext, IInvocationOperation>[]> _invocations;
+        private readonly Action<OperationAnalysisContext, IInvocationOperation>[] _sourceInvocations;
+        private readonly IAssemblySymbol _sourceAssembly;
         private readonly Action<OperationAnalysisContext, TryFacts>[] _tries;
 
         private Dispatcher(RuleStart start)
         {
             _model = start.Model;
+            _sourceAssembly = start.Model.Compilation.Assembly;
+            _sourceInvocations = start.SourceInvocations.ToArray();
             _replyNumbers = start.ReplyNumbers.ToArray();
             _comparisons = start.Comparisons.ToArray();
             _invocations = new Dictionary<string, Action<OperationAnalysisContext, IInvocationOperation>[]>(StringComparer.Ordinal);
@@ -51,7 +55,7 @@ namespace SmtpAnalyzers.Engine
                 context.RegisterOperationAction(dispatcher.OnBinary, OperationKind.Binary);
             }
 
-            if (dispatcher._invocations.Count > 0)
+            if (dispatcher._invocations.Count > 0 || dispatcher._sourceInvocations.Length > 0)
             {
                 context.RegisterOperationAction(dispatcher.OnInvocation, OperationKind.Invocation);
             }
@@ -173,21 +177,37 @@ namespace SmtpAnalyzers.Engine
         private void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!_invocations.TryGetValue(invocation.TargetMethod.Name, out var handlers))
+            var method = invocation.TargetMethod;
+            Exception? failure = null;
+            if (_invocations.TryGetValue(method.Name, out var handlers))
             {
-                return;
+                foreach (var handler in handlers)
+                {
+                    try
+                    {
+                        handler(context, invocation);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        failure ??= exception;
+                    }
+                }
             }
 
-            Exception? failure = null;
-            foreach (var handler in handlers)
+            if (_sourceInvocations.Length > 0
+                && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _sourceAssembly))
             {
-                try
+                foreach (var handler in _sourceInvocations)
                 {
-                    handler(context, invocation);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    failure ??= exception;
+                    try
+                    {
+                        handler(context, invocation);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        failure ??= exception;
+                    }
                 }
             }
 
@@ -196,7 +216,7 @@ namespace SmtpAnalyzers.Engine
 
         private void OnTry(OperationAnalysisContext context)
         {
-            if (!TryFacts.TryCreate((ITryOperation)context.Operation, _model, out var facts))
+            if (!TryFacts.TryCreate((ITryOperation)context.Operation, _model, followWrappers: true, context.CancellationToken, out var facts))
             {
                 return;
             }

@@ -22,6 +22,7 @@ namespace SmtpAnalyzers.Engine
         internal readonly Dictionary<string, List<Action<OperationAnalysisContext, IInvocationOperation>>> InvocationsByName =
             new Dictionary<string, List<Action<OperationAnalysisContext, IInvocationOperation>>>(StringComparer.Ordinal);
 
+        internal readonly List<Action<OperationAnalysisContext, IInvocationOperation>> SourceInvocations = new List<Action<OperationAnalysisContext, IInvocationOperation>>();
         internal readonly List<Action<OperationAnalysisContext, TryFacts>> Tries = new List<Action<OperationAnalysisContext, TryFacts>>();
         internal readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Others = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
 
@@ -59,8 +60,15 @@ namespace SmtpAnalyzers.Engine
         }
 
         /// <summary>
+        /// Invocations of ordinary methods and local functions declared in this compilation's source, whatever their name
+        /// (the application's own methods, such as send wrappers). Checked after the name map, without allocation.
+        /// </summary>
+        public void OnSourceInvocation(Action<OperationAnalysisContext, IInvocationOperation> handler) => SourceInvocations.Add(handler);
+
+        /// <summary>
         /// Try statements with a catch that can receive a send's failure and at least one send in the body whose failure
-        /// reaches the catches; the facts (sends, libraries) are built once per try for every rule.
+        /// reaches the catches, calls to send wrappers included (<see cref="SendWrappers"/>); the facts (sends, libraries,
+        /// wrapper paths) are built once per try for every rule.
         /// </summary>
         public void OnTryAroundSend(Action<OperationAnalysisContext, TryFacts> handler) => Tries.Add(handler);
 

@@ -87,7 +87,7 @@ namespace SmtpAnalyzers
         public static readonly DiagnosticDescriptor FailureSwallowed = Create(
             RuleIds.FailureSwallowed,
             "SMTP failure swallowed or flattened",
-            "This catch of {0} around an SMTP send loses the reply: callers can no longer tell a transient 4yz failure from a permanent 5yz one; rethrow, pass the exception on, or handle the two classes separately",
+            "This catch of {0} around an SMTP send{1} loses the reply: callers can no longer tell a transient 4yz failure from a permanent 5yz one; rethrow, pass the exception on, or handle the two classes separately",
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             "A 4yz reply means the same message may be accepted later and a 5yz reply means it must not be sent again unchanged (RFC 5321 §4.2.1). A catch that keeps only the message text, or nothing, throws that distinction away.");
@@ -214,7 +214,7 @@ namespace SmtpAnalyzers
         public static readonly DiagnosticDescriptor ConnectionFailureSwallowed = Create(
             RuleIds.FailureSwallowed,
             FailureSwallowed.Title.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "This catch of {0} around an SMTP send swallows a connection failure, which carries no reply code: the mail was not sent and nobody outside learns it; rethrow, pass the exception on, or reconnect and send again",
+            "This catch of {0} around an SMTP send{1} swallows a connection failure, which carries no reply code: the mail was not sent and nobody outside learns it; rethrow, pass the exception on, or reconnect and send again",
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             FailureSwallowed.Description.ToString(System.Globalization.CultureInfo.InvariantCulture));

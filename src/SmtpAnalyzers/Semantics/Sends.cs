@@ -74,6 +74,72 @@ namespace SmtpAnalyzers.Semantics
         }
 
         /// <summary>
+        /// The sends in a try body <paramref name="root"/> whose failures reach the try's catches: those of
+        /// <see cref="SendsIn"/>, the sends in the delegate of an awaited <c>Task.Run</c> (a returned one fails after the try), and calls to send
+        /// wrappers (<see cref="SendWrappers"/>) that no try inside <paramref name="root"/> catches without rethrowing.
+        /// </summary>
+        public IEnumerable<Catches.SendSite> SendSitesIn(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken)
+        {
+            var wrappers = followWrappers ? Wrappers : null;
+            var pending = new Stack<(IOperation Operation, bool Caught)>();
+            pending.Push((root, false));
+            while (pending.Count > 0)
+            {
+                var (operation, caught) = pending.Pop();
+                if (operation is IInvocationOperation invocation)
+                {
+                    var method = invocation.TargetMethod;
+                    if (SendLibrary(method) is SmtpLibrary library)
+                    {
+                        if (ClassifySend(method) != SendKind.Event)
+                        {
+                            yield return new Catches.SendSite(invocation, library);
+                        }
+                    }
+                    else if (wrappers is not null && !caught && wrappers.MayFollow(method))
+                    {
+                        if (wrappers.Of(method, semanticModel, cancellationToken) is { } wrapper)
+                        {
+                            yield return new Catches.SendSite(invocation, wrapper.Library, wrapper);
+                        }
+                    }
+                    else if (followWrappers && IsTaskRun(method) && SendWrappers.IsAwaitedOrReturned(invocation, returnedCounts: false))
+                    {
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (Unwrap.AllConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                            {
+                                pending.Push((lambda.Body, caught));
+                            }
+                        }
+                    }
+                }
+
+                var childCaught = caught;
+                if (wrappers is not null && !caught && operation is ITryOperation nested)
+                {
+                    foreach (var clause in nested.Catches)
+                    {
+                        if (CatchesSendFailure(clause.ExceptionType) && !Catches.CatchClauseFacts.Of(clause, this).Rethrows)
+                        {
+                            childCaught = true;
+                            break;
+                        }
+                    }
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        // Only the nested try's body is covered by its catches.
+                        pending.Push((child, caught || (childCaught && ReferenceEquals(child, (operation as ITryOperation)?.Body))));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// The library of a send (<see cref="ClassifySend"/> is not None): System.Net.Mail's SmtpClient or a MailKit
         /// transport. Null for anything else.
         /// </summary>

@@ -35,6 +35,19 @@ namespace SmtpAnalyzers.Tests.Infrastructure
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>Checks several source files at once, with expected diagnostics (messages included) for their markup.</summary>
+        public static Task VerifyFilesAsync(string[] sources, params DiagnosticResult[] expected)
+        {
+            var test = new Test(LanguageVersion.Latest);
+            foreach (var source in sources)
+            {
+                test.TestState.Sources.Add(source);
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
         private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             public Test(LanguageVersion languageVersion)

@@ -76,7 +76,7 @@ namespace SmtpAnalyzers.Reliability
                     var descriptor = SymbolRelations.IsOrDerivesFrom(caught, model.MailKitProtocolException)
                         ? Descriptors.ConnectionFailureSwallowed
                         : Descriptors.FailureSwallowed;
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, caughtName));
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, caughtName, facts.PathSuffix));
                 }
 
                 if (clause.Filter is not null && ReplyRead.ReadsReply(clause.Filter, model))

@@ -110,6 +110,12 @@ namespace SmtpAnalyzers.Reliability
             var messages = new List<IOperation>();
             foreach (var (send, library) in facts.Sends)
             {
+                if (model.SendLibrary(send.TargetMethod) is null)
+                {
+                    // Behind a send wrapper: not followed by this rule (its message argument is the wrapper's).
+                    continue;
+                }
+
                 if (library == SmtpLibrary.SystemNetMail)
                 {
                     netMailSend = true;

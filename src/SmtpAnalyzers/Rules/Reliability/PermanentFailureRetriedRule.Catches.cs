@@ -71,7 +71,8 @@ namespace SmtpAnalyzers.Reliability
                 listed ??= listedInBody;
                 var denyList = filter == Condition.DenyList || denyListInBody;
                 var typeName = catchAll ? null : type!.Name;
-                var what = typeName is null ? "every exception of the send" : "every " + typeName;
+                var path = facts.PathSuffix;
+                var what = typeName is null ? "every exception of the send" + path : "every " + typeName + (path.Length == 0 ? string.Empty : " of the send" + path);
                 if (listed is not null)
                 {
                     what = (typeName ?? "the exception") + " with the listed code " + listed;
@@ -212,6 +213,9 @@ namespace SmtpAnalyzers.Reliability
                         }
 
                         break;
+                    case IInvocationOperation invocation when CallsWrapperAgain(invocation, sends):
+                        retry = "it calls " + invocation.TargetMethod.Name + " again";
+                        break;
                     case IInvocationOperation invocation when function is not null
                         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, function.OriginalDefinition):
                         retry = "it calls " + function.Name + " again";
@@ -284,6 +288,24 @@ namespace SmtpAnalyzers.Reliability
         /// argument (the message, or the sender of the string overload) is the same variable, or written the same way.
         /// A notification built for the failure (<c>Send(new MailMessage(...))</c>) is not a retry.
         /// </summary>
+        /// <summary>
+        /// The handler calls a send wrapper of the try body again: the same method, with no arguments or the same first
+        /// argument (the same message).
+        /// </summary>
+        private static bool CallsWrapperAgain(IInvocationOperation again, List<IInvocationOperation> sends)
+        {
+            var target = again.TargetMethod.OriginalDefinition;
+            foreach (var send in sends)
+            {
+                if (SymbolEqualityComparer.Default.Equals(send.TargetMethod.OriginalDefinition, target))
+                {
+                    return again.Arguments.IsEmpty || SendsTheSameMessage(again, sends);
+                }
+            }
+
+            return false;
+        }
+
         private static bool SendsTheSameMessage(IInvocationOperation again, List<IInvocationOperation> sends)
         {
             var message = FirstArgument(again);

@@ -42,6 +42,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "SendMailAsync", "SendAsync");
+            start.OnSourceInvocation((c, invocation) => AnalyzeWrapperCall(c, model, invocation));
             if (model.SendCompleted is not null)
             {
                 var subscriptions = new SendCompletedSubscriptions(model);
@@ -58,6 +59,65 @@ namespace SmtpAnalyzers.Reliability
                 return;
             }
 
+            AnalyzeTask(context, model, invocation, name, null);
+        }
+
+        /// <summary>
+        /// A call to a method of this compilation that returns a Task: when it is a send wrapper whose Task carries the
+        /// send's failure (<see cref="SendWrappers"/>), its Task is checked like a send's. The shape of the call's use is
+        /// checked first; the wrapper only when a finding would follow.
+        /// </summary>
+        private static void AnalyzeWrapperCall(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ReturnsVoid || !model.IsTaskLike(method.ReturnType) || model.ClassifySend(method) != SendKind.None
+                || IsAwaitedInTaskReturningFunction(invocation, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            AnalyzeTask(context, model, invocation, method.Name, method);
+        }
+
+        /// <summary>
+        /// The common case, which is never a finding: the call is awaited in a method or local function that is not
+        /// async void. Checked by walking up the parents only, before anything else is looked at.
+        /// </summary>
+        private static bool IsAwaitedInTaskReturningFunction(IInvocationOperation invocation, ISymbol containingSymbol)
+        {
+            IOperation value = invocation;
+            while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion;
+            }
+
+            var parent = value.Parent;
+            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, value))
+            {
+                parent = configure.Parent;
+            }
+
+            if (parent is not IAwaitOperation)
+            {
+                return false;
+            }
+
+            for (var current = parent.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation:
+                        return false;
+                    case ILocalFunctionOperation local:
+                        return !local.Symbol.ReturnsVoid;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol { ReturnsVoid: false };
+        }
+
+        private static void AnalyzeTask(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation, string name, IMethodSymbol? wrapper)
+        {
             // The expression whose value is the send's Task: the call, or "client?.SendMailAsync(m)" as a whole.
             IOperation value = invocation;
             if (value.Parent is IConditionalAccessOperation conditional && ReferenceEquals(conditional.WhenNotNull, value))
@@ -65,13 +125,13 @@ namespace SmtpAnalyzers.Reliability
                 value = conditional;
             }
 
-            var location = value.Syntax.GetLocation();
+            var located = value;
             while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
             {
                 value = conversion;
             }
 
-            var send = new Send(name, location);
+            var send = new Send(name, located, wrapper, invocation.SemanticModel, model);
             switch (value.Parent)
             {
                 case IExpressionStatementOperation statement:
@@ -265,20 +325,44 @@ namespace SmtpAnalyzers.Reliability
         }
 
         private static void Report(OperationAnalysisContext context, Send send, string reason, ImmutableDictionary<string, string?>? properties)
-            => context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, send.Location, properties, send.Name, reason));
+        {
+            if (!send.IsConfirmed(context.CancellationToken))
+            {
+                return;
+            }
 
-        /// <summary>The reported send: the method's name and where the call (or its conditional access) is written.</summary>
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, send.Location, properties, send.Name, reason));
+        }
+
+        /// <summary>
+        /// The reported send: the method's name and where the call (or its conditional access) is written; for a call to
+        /// a method of this compilation, the method, confirmed as a send wrapper only when a finding is about to be reported.
+        /// </summary>
         private readonly struct Send
         {
-            public Send(string name, Location location)
+            private readonly IMethodSymbol? _wrapper;
+            private readonly SemanticModel? _semanticModel;
+            private readonly SmtpModel _model;
+
+            private readonly IOperation _located;
+
+            public Send(string name, IOperation located, IMethodSymbol? wrapper, SemanticModel? semanticModel, SmtpModel model)
             {
                 Name = name;
-                Location = location;
+                _located = located;
+                _wrapper = wrapper;
+                _semanticModel = semanticModel;
+                _model = model;
             }
 
             public string Name { get; }
 
-            public Location Location { get; }
+            /// <summary>Where the call (or its conditional access) is written; made only when a finding is reported.</summary>
+            public Location Location => _located.Syntax.GetLocation();
+
+            /// <summary>A send of either library, or a send wrapper whose Task carries the send's failure.</summary>
+            public bool IsConfirmed(CancellationToken cancellationToken)
+                => _wrapper is null || _model.Wrappers.Of(_wrapper, _semanticModel, cancellationToken) is { FailsThroughTask: true };
         }
 
         /// <summary>System.Net.Mail's event-based SendAsync, in a type that never subscribes to SendCompleted with a handler that reads e.Error.</summary>

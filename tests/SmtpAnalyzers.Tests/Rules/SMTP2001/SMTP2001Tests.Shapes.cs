@@ -155,7 +155,7 @@ namespace SmtpAnalyzers.Tests.Reliability
             new DiagnosticResult("SMTP2001", DiagnosticSeverity.Warning).WithLocation(0)
                 .WithMessage("This catch of SmtpProtocolException around an SMTP send swallows a connection failure, which carries no reply code: the mail was not sent and nobody outside learns it; rethrow, pass the exception on, or reconnect and send again"),
             new DiagnosticResult("SMTP2001", DiagnosticSeverity.Warning).WithLocation(1)
-                .WithArguments("SmtpCommandException"));
+                .WithArguments("SmtpCommandException", string.Empty));
 
         [Fact]
         public Task CatchOfExceptionWithoutAVariable_GetsANamedTransientClause() => Verify.VerifyWithClassChecksAsync(
