@@ -269,6 +269,33 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
                         using var client = new Net.SmtpClient("mail.example.com", 465) { EnableSsl = true };
                         return client.Port;
                     }
+
+                    private const bool SslForRelay = false;
+
+                    private const bool RevocationCheck = false;
+
+                    private const int ImplicitTls = 465;
+
+                    public static void CredentialsWithSslOffByConstant(ICredentialsByHost credentials)
+                    {
+                        using var client = new Net.SmtpClient("smtp.example.com", 25) { EnableSsl = SslForRelay, Credentials = credentials }; // no fix: SMTP3001 (a const, not the literal false)
+                    }
+
+                    public static void TrustPerSetting(Kit.SmtpClient client, bool insecure)
+                    {
+                        client.ServerCertificateValidationCallback = insecure ? (s, c, h, e) => true : null; // no fix: SMTP3003 (a conditional: a setting chooses it)
+                    }
+
+                    public static void SkipRevocationByConstant(Kit.SmtpClient client)
+                    {
+                        client.CheckCertificateRevocation = RevocationCheck; // no fix: SMTP3004 (a const, not the literal false)
+                    }
+
+                    public static int ImplicitTlsPortByConstant()
+                    {
+                        using var client = new Net.SmtpClient("mail.example.com", ImplicitTls) { EnableSsl = true }; // no fix: SMTP3007 (a const)
+                        return client.Port;
+                    }
                 }
 
                 """,
@@ -292,6 +319,24 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
                     public static void OldProtocols(Kit.SmtpClient client)
                     {
                         client.SslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12;
+                    }
+
+                    public static void OldProtocolsByNumber(Kit.SmtpClient client)
+                    {
+                        client.SslProtocols = (SslProtocols)768; // no fix: SMTP3005 (a number: what it meant is not written down)
+                    }
+
+                    public static async Task ConnectPerSettingAsync(Kit.SmtpClient client, ICredentials credentials, bool secure)
+                    {
+                        var options = secure ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+                        await client.ConnectAsync("smtp.example.com", 25, options); // no fix: SMTP3001 (a None from a local: a setting)
+                        await client.AuthenticateAsync(credentials);
+                    }
+
+                    public static async Task ConnectByUriAsync(Kit.SmtpClient client, ICredentials credentials)
+                    {
+                        await client.ConnectAsync(new System.Uri("smtp://smtp.example.com:587")); // no fix: SMTP3002 (the URI form)
+                        await client.AuthenticateAsync(credentials);
                     }
 
                     public static Task SignInAsync(Kit.SmtpClient client)
