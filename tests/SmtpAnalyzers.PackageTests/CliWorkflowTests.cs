@@ -67,6 +67,13 @@ namespace SmtpAnalyzers.PackageTests
                 "await client.SendMailAsync(message);",
                 "Policy.Handle<Net.SmtpException>(ex => ex.StatusCode.IsTransientFailure())",
                 "new PredicateBuilder().Handle<Kit.SmtpCommandException>(ex => ex.StatusCode.IsTransientFailure())",
+                "new Net.SmtpClient(\"smtp.example.com\", 587) { EnableSsl = true, Credentials = credentials };",
+                "new Net.SmtpClient(\"relay.example.com\", 587) { EnableSsl = true };",
+                "await client.ConnectAsync(\"smtp.example.com\", 25, SecureSocketOptions.StartTls);",
+                "await client.ConnectAsync(\"smtp.example.com\", 587, options: SecureSocketOptions.StartTls);",
+                "client.CheckCertificateRevocation = true;",
+                "client.SslProtocols = SslProtocols.Tls12;",
+                "new Net.SmtpClient(\"mail.example.com\", 587) { EnableSsl = true };",
             })
             {
                 Check(all.Contains(expected, StringComparison.Ordinal), $"Expected `{expected}` after dotnet format.{Environment.NewLine}{all}", format);
@@ -93,6 +100,10 @@ namespace SmtpAnalyzers.PackageTests
                 $"Expected the SMTP diagnostics left to be exactly the marked lines{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", marked)}"
                     + $"{Environment.NewLine}got{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", sarif.SmtpResults)}",
                 build);
+
+            // The security fixes name SecureSocketOptions: where it was not in scope, the fix imports it (the project builds above).
+            Check(files["Transport.cs"].Contains("using MailKit.Security;", StringComparison.Ordinal), "Expected the SMTP3002 fix to import MailKit.Security." + Environment.NewLine + files["Transport.cs"], format);
+            Check(!all.Contains("client.ServerCertificateValidationCallback = (s, c, h, e) => true;", StringComparison.Ordinal), "Expected the SMTP3003 fix to remove the override." + Environment.NewLine + all, format);
 
             // A second run finds nothing more to fix.
             var again = Log(consumer.Run("format", "analyzers", "--severity", "info")).ShouldSucceed();
@@ -124,8 +135,8 @@ namespace SmtpAnalyzers.PackageTests
 
             foreach (var result in results)
             {
-                // SMTP2005 is Info by default (note); the others are warnings, errors here.
-                var level = result.RuleId == "SMTP2005" ? "note" : "error";
+                // SMTP2005, SMTP3002 and SMTP3004 are Info by default (note); the others are warnings, errors here.
+                var level = ViolationCorpus.InfoRuleIds.Contains(result.RuleId) ? "note" : "error";
                 Check(result.Level == level, $"Expected level {level} for {result}.", build);
                 Check(result.Message.Length > 0, $"Expected a message for {result}.", build);
                 var file = Path.GetFullPath(result.File);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace SmtpAnalyzers.PackageTests.Infrastructure
 {
     /// <summary>
-    /// A consumer with violations of every SMTP1xxx and SMTP2xxx rule, System.Net.Mail and MailKit, Polly v7 and v8.
+    /// A consumer with violations of every SMTP1xxx, SMTP2xxx and SMTP3xxx rule, System.Net.Mail and MailKit, Polly v7 and v8.
     /// Every line reported in a shape that the rule's docs say gets no fix ends with <c>// no fix: ID (why)</c>
     /// (<see cref="NoFixMarker"/>); every other violation has a fix. The catches without a variable next to an
     /// <c>ex</c> parameter or local check that the fixes name the exception without a clash.
@@ -15,7 +15,13 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
 
         /// <summary>The rules the corpus violates.</summary>
         public static IReadOnlyList<string> RuleIds { get; } =
-            ["SMTP1001", "SMTP1002", "SMTP1003", "SMTP1004", "SMTP2001", "SMTP2002", "SMTP2003", "SMTP2004", "SMTP2005"];
+            [
+                "SMTP1001", "SMTP1002", "SMTP1003", "SMTP1004", "SMTP2001", "SMTP2002", "SMTP2003", "SMTP2004", "SMTP2005",
+                "SMTP3001", "SMTP3002", "SMTP3003", "SMTP3004", "SMTP3005", "SMTP3006", "SMTP3007",
+            ];
+
+        /// <summary>The rules whose default severity is Info: a note in SARIF, not an error under warnings as errors.</summary>
+        public static IReadOnlyList<string> InfoRuleIds { get; } = ["SMTP2005", "SMTP3002", "SMTP3004"];
 
         /// <summary>File name to text.</summary>
         public static IReadOnlyDictionary<string, string> Files { get; } = new Dictionary<string, string>
@@ -218,6 +224,123 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
                             .AddRetry(new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().Handle<Kit.SmtpCommandException>(), MaxRetryAttempts = 3 })
                             .Build();
                     }
+                }
+
+                """,
+            ["Transport.cs"] = """
+                using System.Net;
+                using Kit = MailKit.Net.Smtp;
+                using Net = System.Net.Mail;
+
+                namespace Consumer;
+
+                // No `using MailKit.Security;` here: the SMTP3002 fix adds it.
+                public static class Transport
+                {
+                    public static void CredentialsWithSslOff(ICredentialsByHost credentials)
+                    {
+                        using var client = new Net.SmtpClient("smtp.example.com", 587) { EnableSsl = false, Credentials = credentials };
+                    }
+
+                    public static void CredentialsWithSslNeverSet(ICredentialsByHost credentials)
+                    {
+                        using var client = new Net.SmtpClient("relay.example.com", 587);
+                        client.Credentials = credentials;
+                    }
+
+                    public static async System.Threading.Tasks.Task ConnectOpportunisticallyAsync(Kit.SmtpClient client, ICredentials credentials)
+                    {
+                        await client.ConnectAsync("smtp.example.com", 587);
+                        await client.AuthenticateAsync(credentials);
+                    }
+
+                    public static void TrustEverything(Kit.SmtpClient client)
+                    {
+                        client.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    }
+
+                    public static void SkipRevocation(Kit.SmtpClient client)
+                    {
+                        client.CheckCertificateRevocation = false;
+                    }
+
+                    public static int ImplicitTlsPort()
+                    {
+                        using var client = new Net.SmtpClient("mail.example.com", 465) { EnableSsl = true };
+                        return client.Port;
+                    }
+
+                    private const bool SslForRelay = false;
+
+                    private const bool RevocationCheck = false;
+
+                    private const int ImplicitTls = 465;
+
+                    public static void CredentialsWithSslOffByConstant(ICredentialsByHost credentials)
+                    {
+                        using var client = new Net.SmtpClient("smtp.example.com", 25) { EnableSsl = SslForRelay, Credentials = credentials }; // no fix: SMTP3001 (a const, not the literal false)
+                    }
+
+                    public static void TrustPerSetting(Kit.SmtpClient client, bool insecure)
+                    {
+                        client.ServerCertificateValidationCallback = insecure ? (s, c, h, e) => true : null; // no fix: SMTP3003 (a conditional: a setting chooses it)
+                    }
+
+                    public static void SkipRevocationByConstant(Kit.SmtpClient client)
+                    {
+                        client.CheckCertificateRevocation = RevocationCheck; // no fix: SMTP3004 (a const, not the literal false)
+                    }
+
+                    public static int ImplicitTlsPortByConstant()
+                    {
+                        using var client = new Net.SmtpClient("mail.example.com", ImplicitTls) { EnableSsl = true }; // no fix: SMTP3007 (a const)
+                        return client.Port;
+                    }
+                }
+
+                """,
+            ["Connections.cs"] = """
+                using System.Net;
+                using System.Security.Authentication;
+                using System.Threading.Tasks;
+                using MailKit.Security;
+                using Kit = MailKit.Net.Smtp;
+
+                namespace Consumer;
+
+                public static class Connections
+                {
+                    public static async Task ConnectInClearAsync(Kit.SmtpClient client, ICredentials credentials)
+                    {
+                        await client.ConnectAsync("smtp.example.com", 25, SecureSocketOptions.None);
+                        await client.AuthenticateAsync(credentials);
+                    }
+
+                    public static void OldProtocols(Kit.SmtpClient client)
+                    {
+                        client.SslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12;
+                    }
+
+                    public static void OldProtocolsByNumber(Kit.SmtpClient client)
+                    {
+                        client.SslProtocols = (SslProtocols)768; // no fix: SMTP3005 (a number: what it meant is not written down)
+                    }
+
+                    public static async Task ConnectPerSettingAsync(Kit.SmtpClient client, ICredentials credentials, bool secure)
+                    {
+                        var options = secure ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+                        await client.ConnectAsync("smtp.example.com", 25, options); // no fix: SMTP3001 (a None from a local: a setting)
+                        await client.AuthenticateAsync(credentials);
+                    }
+
+                    public static async Task ConnectByUriAsync(Kit.SmtpClient client, ICredentials credentials)
+                    {
+                        await client.ConnectAsync(new System.Uri("smtp://smtp.example.com:587")); // no fix: SMTP3002 (the URI form)
+                        await client.AuthenticateAsync(credentials);
+                    }
+
+                    public static Task SignInAsync(Kit.SmtpClient client)
+                        => client.AuthenticateAsync("mailer", "s3cret-Passw0rd"); // no fix: SMTP3006 (the rule has no fix)
                 }
 
                 """,
