@@ -95,12 +95,12 @@ namespace SmtpAnalyzers.Tests.Performance
             Assert.Equal(Describe(smtp.Diagnostics), Describe(build.Diagnostics.Where(d => d.Id.StartsWith("SMTP", System.StringComparison.Ordinal))));
             Assert.True(calls.Operations > 0, "the reporting floor's operation actions never ran");
 
-            // The no-op floor's registrations, plus one syntax-tree action that reports.
+            // The no-op floor's registrations, plus one semantic-model action that reports.
             foreach (var (name, real) in smtp.Telemetry)
             {
                 var mirror = reporting.Telemetry["ReportingFloor(" + name + ")"];
                 Assert.Equal(Registrations(real), Registrations(mirror));
-                Assert.Equal(1, mirror.SyntaxTreeActionsCount);
+                Assert.Equal(1, mirror.SemanticModelActionsCount);
             }
         }
 
@@ -143,7 +143,7 @@ namespace SmtpAnalyzers.Tests.Performance
             {
                 var mirror = floor.Telemetry["Floor(" + name + ")"];
                 Assert.Equal(Registrations(real), Registrations(mirror));
-                Assert.Equal(0, mirror.SyntaxTreeActionsCount);
+                Assert.Equal(0, mirror.SemanticModelActionsCount);
             }
         }
 
