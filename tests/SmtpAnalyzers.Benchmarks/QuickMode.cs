@@ -17,16 +17,22 @@ namespace SmtpAnalyzers.Benchmarks
     {
         private static readonly Mode[] Modes = { Mode.Compile, Mode.Floor, Mode.ReportingFloor, Mode.Smtp };
 
-        /// <summary>The budgets of issue 9, each a ratio against the compiler alone measured in the same run.</summary>
+        /// <summary>
+        /// The budgets of issue 9, each a ratio against the compiler alone measured in the same run. Where the gate is
+        /// closed (NoSmtp) the engine registers nothing while both floors register everything, so subtracting a floor
+        /// flatters it; there the stricter reading (nothing subtracted) is listed as well.
+        /// </summary>
         private static readonly (string What, Scenario Scenario, double Limit, Func<Row, double> Measure)[] Budgets =
         {
-            ("Callbacks beyond the reporting floor / compile", Scenario.MailIn4Percent, 0.005, CallbacksBeyondReporting),
-            ("Callbacks beyond the reporting floor / compile", Scenario.Violations, 0.03, CallbacksBeyondReporting),
-            ("Callbacks beyond the reporting floor / compile", Scenario.NoSmtp, 0.001, CallbacksBeyondReporting),
-            ("Allocations beyond the no-op floor / compile", Scenario.NoSmtp, 0.01, AllocBeyondFloor),
-            ("Allocations beyond the no-op floor / compile", Scenario.CleanMail, 0.01, AllocBeyondFloor),
-            ("Allocations beyond the no-op floor / compile", Scenario.Violations, 0.01, AllocBeyondFloor),
-            ("Allocations beyond the no-op floor / compile", Scenario.MailIn4Percent, 0.01, AllocBeyondFloor),
+            ("Callbacks beyond the reporting floor", Scenario.MailIn4Percent, 0.005, CallbacksBeyondReporting),
+            ("Callbacks beyond the reporting floor", Scenario.Violations, 0.03, CallbacksBeyondReporting),
+            ("Callbacks beyond the reporting floor", Scenario.NoSmtp, 0.001, CallbacksBeyondReporting),
+            ("Callbacks, nothing subtracted (stricter)", Scenario.NoSmtp, 0.001, r => r.Callbacks[Mode.Smtp] / r.Wall[Mode.Compile]),
+            ("Allocations beyond the no-op floor", Scenario.MailIn4Percent, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the no-op floor", Scenario.Violations, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the no-op floor", Scenario.CleanMail, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the no-op floor", Scenario.NoSmtp, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the compiler alone (stricter)", Scenario.NoSmtp, 0.01, r => (r.Alloc[Mode.Smtp] - r.Alloc[Mode.Compile]) / (double)r.Alloc[Mode.Compile]),
         };
 
         public static int Run(Options options)
@@ -86,7 +92,7 @@ namespace SmtpAnalyzers.Benchmarks
             }
 
             Console.WriteLine();
-            Console.WriteLine("Budgets (issue 9), each measured against the compiler alone in this run:");
+            Console.WriteLine("Budgets (issue 9), each as a share of the compiler alone (wall time for callbacks, bytes for allocations) in this run:");
             Console.WriteLine();
             Console.WriteLine("| Budget | Scenario | Measured | Limit | Verdict |");
             Console.WriteLine("|---|---|---:|---:|---|");
