@@ -10,23 +10,43 @@ namespace SmtpAnalyzers.Benchmarks
 {
     /// <summary>
     /// The quick measurement: a plain Stopwatch loop, modes interleaved within each iteration so that load from
-    /// elsewhere on the machine falls on all three alike, medians over the iterations, and the table of
+    /// elsewhere on the machine falls on all modes alike, medians over the iterations, and the table of
     /// docs/performance.md. Every run of SmtpAnalyzers checks the exact diagnostic counts.
     /// </summary>
     internal static class QuickMode
     {
-        private static readonly Mode[] Modes = { Mode.Compile, Mode.Floor, Mode.Smtp };
+        private static readonly Mode[] Modes = { Mode.Compile, Mode.Floor, Mode.ReportingFloor, Mode.Smtp };
+
+        /// <summary>
+        /// The budgets of issue 9, each a ratio against the compiler alone measured in the same run. Where the gate is
+        /// closed (NoSmtp) the engine registers nothing while both floors register everything, so subtracting a floor
+        /// flatters it; there the stricter reading (nothing subtracted) is listed as well.
+        /// </summary>
+        private static readonly (string What, Scenario Scenario, double Limit, Func<Row, double> Measure)[] Budgets =
+        {
+            ("Callbacks beyond the reporting floor", Scenario.MailIn4Percent, 0.005, CallbacksBeyondReporting),
+            ("Callbacks beyond the reporting floor", Scenario.Violations, 0.03, CallbacksBeyondReporting),
+            ("Callbacks beyond the reporting floor", Scenario.NoSmtp, 0.001, CallbacksBeyondReporting),
+            ("Callbacks, nothing subtracted (stricter)", Scenario.NoSmtp, 0.001, r => r.Callbacks[Mode.Smtp] / r.Wall[Mode.Compile]),
+            ("Allocations beyond the no-op floor", Scenario.MailIn4Percent, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the no-op floor", Scenario.Violations, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the no-op floor", Scenario.CleanMail, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the no-op floor", Scenario.NoSmtp, 0.01, AllocBeyondFloor),
+            ("Allocations beyond the compiler alone (stricter)", Scenario.NoSmtp, 0.01, r => (r.Alloc[Mode.Smtp] - r.Alloc[Mode.Compile]) / (double)r.Alloc[Mode.Compile]),
+        };
 
         public static int Run(Options options)
         {
             var started = DateTime.Now;
             Console.WriteLine($"SmtpAnalyzers quick benchmark, {options.Files} files per scenario, {options.Iterations} timed iterations (median, modes interleaved), {options.TelemetryIterations} telemetry iteration(s)");
             Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}; load average at start: {LoadAverage()}");
-            Console.WriteLine("registrations (floor mirrors each):");
+            Console.WriteLine("registrations (both floors mirror each; the reporting floor adds one semantic-model action that reports):");
             foreach (var shape in CorpusCompilation.Shapes)
             {
                 Console.WriteLine("  " + shape);
             }
+
+            Console.WriteLine("one-rule engines (time per rule): " + string.Join("; ", OneRuleEngine.CreateAll().Select(e => e.Description)));
 
             // JIT the compiler, the driver and every rule's paths on a small corpus first.
             var warmup = new CorpusCompilation(Scenario.Violations, 20);
@@ -39,34 +59,65 @@ namespace SmtpAnalyzers.Benchmarks
                 }
             }
 
+            warmup.RunOneRuleEngines();
+
             var rows = new List<Row>();
             foreach (var scenario in Enum.GetValues<Scenario>())
             {
-                rows.Add(Measure(new CorpusCompilation(scenario, options.Files), options.Iterations, options.TelemetryIterations, Modes));
+                rows.Add(Measure(new CorpusCompilation(scenario, options.Files), options.Iterations, options.TelemetryIterations, Modes, oneRuleEngines: true));
             }
 
             Console.WriteLine();
             Console.WriteLine("Per scenario: wall time and allocations of a build-like run (compiler and analyzers together, GetAllDiagnosticsAsync), median of iterations;");
-            Console.WriteLine("callbacks = the analyzers' own time in their callbacks, from the driver's telemetry (separate GetAnalysisResultAsync runs), summed over threads");
+            Console.WriteLine("callbacks = the analyzers' own time in their callbacks, from the driver's telemetry (separate GetAnalysisResultAsync runs), summed over threads.");
+            Console.WriteLine("Floor = the no-op floor; reporting floor = the same registrations, reporting exactly SmtpAnalyzers' findings.");
             Console.WriteLine();
-            Console.WriteLine("| Scenario | Compile | + floor | + SmtpAnalyzers | Floor callbacks | SmtpAnalyzers callbacks | Alloc compile | Alloc + floor | Alloc + SmtpAnalyzers |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| Scenario | Findings | Compile | + floor | + reporting floor | + SmtpAnalyzers | Floor callbacks | Reporting floor callbacks | SmtpAnalyzers callbacks | Alloc compile | Alloc + floor | Alloc + reporting floor | Alloc + SmtpAnalyzers |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var row in rows)
             {
-                Console.WriteLine($"| {row.Scenario} | {Ms(row.Wall[Mode.Compile])} | {Ms(row.Wall[Mode.Floor])} | {Ms(row.Wall[Mode.Smtp])} | {Ms(row.Callbacks[Mode.Floor])} | {Ms(row.Callbacks[Mode.Smtp])} | {Mb(row.Alloc[Mode.Compile])} | {Mb(row.Alloc[Mode.Floor])} | {Mb(row.Alloc[Mode.Smtp])} |");
+                Console.WriteLine($"| {row.Scenario} | {row.Findings} | {Ms(row.Wall[Mode.Compile])} | {Ms(row.Wall[Mode.Floor])} | {Ms(row.Wall[Mode.ReportingFloor])} | {Ms(row.Wall[Mode.Smtp])} | {Ms(row.Callbacks[Mode.Floor])} | {Ms(row.Callbacks[Mode.ReportingFloor])} | {Ms(row.Callbacks[Mode.Smtp])} | {Mb(row.Alloc[Mode.Compile])} | {Mb(row.Alloc[Mode.Floor])} | {Mb(row.Alloc[Mode.ReportingFloor])} | {Mb(row.Alloc[Mode.Smtp])} |");
             }
 
             Console.WriteLine();
-            Console.WriteLine("Ratios (marginal = with SmtpAnalyzers minus compile alone; beyond floor = with SmtpAnalyzers minus with floor; noise = (max-min)/median of compile alone)");
+            Console.WriteLine("Ratios against the compiler alone (marginal = with SmtpAnalyzers minus compile alone; beyond X = with SmtpAnalyzers minus with X; noise = (max-min)/median of compile alone)");
             Console.WriteLine();
-            Console.WriteLine("| Scenario | Wall marginal / compile | Wall beyond floor / compile | Wall noise | Callbacks / compile | Callbacks SmtpAnalyzers / floor | Alloc marginal / compile | Alloc beyond floor / compile |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| Scenario | Wall marginal | Wall beyond floor | Wall beyond reporting floor | Wall noise | Callbacks | Callbacks beyond reporting floor | Alloc marginal | Alloc beyond floor | Alloc beyond reporting floor |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var row in rows)
             {
                 var compile = row.Wall[Mode.Compile];
                 var allocCompile = (double)row.Alloc[Mode.Compile];
-                Console.WriteLine($"| {row.Scenario} | {Pct((row.Wall[Mode.Smtp] - compile) / compile)} | {Pct((row.Wall[Mode.Smtp] - row.Wall[Mode.Floor]) / compile)} | {Pct(row.CompileNoise)} | {Pct(row.Callbacks[Mode.Smtp] / compile)} | {Ratio(row.Callbacks[Mode.Smtp], row.Callbacks[Mode.Floor])} | {Pct((row.Alloc[Mode.Smtp] - allocCompile) / allocCompile)} | {Pct((row.Alloc[Mode.Smtp] - row.Alloc[Mode.Floor]) / allocCompile)} |");
+                Console.WriteLine($"| {row.Scenario} | {Pct((row.Wall[Mode.Smtp] - compile) / compile)} | {Pct((row.Wall[Mode.Smtp] - row.Wall[Mode.Floor]) / compile)} | {Pct((row.Wall[Mode.Smtp] - row.Wall[Mode.ReportingFloor]) / compile)} | {Pct(row.CompileNoise)} | {Pct(row.Callbacks[Mode.Smtp] / compile)} | {Pct(CallbacksBeyondReporting(row))} | {Pct((row.Alloc[Mode.Smtp] - allocCompile) / allocCompile)} | {Pct(AllocBeyondFloor(row))} | {Pct((row.Alloc[Mode.Smtp] - row.Alloc[Mode.ReportingFloor]) / allocCompile)} |");
             }
+
+            Console.WriteLine();
+            Console.WriteLine("Budgets (issue 9), each as a share of the compiler alone (wall time for callbacks, bytes for allocations) in this run:");
+            Console.WriteLine();
+            Console.WriteLine("| Budget | Scenario | Measured | Limit | Verdict |");
+            Console.WriteLine("|---|---|---:|---:|---|");
+            foreach (var (what, scenario, limit, measure) in Budgets)
+            {
+                var value = measure(rows.Single(r => r.Scenario == scenario));
+                var verdict = value <= limit ? "met" : $"NOT met ({value / limit:F1}x the limit)";
+                Console.WriteLine($"| {what} | {scenario} | {Pct(value)} | {Pct(limit)} | {verdict} |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Callback time per rule (one-rule engines, all in one telemetry run per scenario; median ms), and the full engine's:");
+            Console.WriteLine();
+            Console.WriteLine("| Rule | " + string.Join(" | ", rows.Select(r => r.Scenario.ToString())) + " |");
+            Console.WriteLine("|---|" + string.Concat(rows.Select(_ => "---:|")));
+            foreach (var engine in OneRuleEngine.CreateAll())
+            {
+                Console.WriteLine($"| {engine.Description} | " + string.Join(" | ", rows.Select(r => r.PerRule.TryGetValue(engine.Name, out var ms) ? ms.ToString("F1", CultureInfo.InvariantCulture) : "n/a")) + " |");
+            }
+
+            Console.WriteLine("| Sum of the one-rule engines | " + string.Join(" | ", rows.Select(r => r.PerRule.Values.Sum().ToString("F1", CultureInfo.InvariantCulture))) + " |");
+            Console.WriteLine("| Full engine (SmtpRulesAnalyzer) | " + string.Join(" | ", rows.Select(r => r.Callbacks[Mode.Smtp].ToString("F1", CultureInfo.InvariantCulture))) + " |");
+            Console.WriteLine("| Reporting floor | " + string.Join(" | ", rows.Select(r => r.Callbacks[Mode.ReportingFloor].ToString("F1", CultureInfo.InvariantCulture))) + " |");
+            Console.WriteLine("| No-op floor | " + string.Join(" | ", rows.Select(r => r.Callbacks[Mode.Floor].ToString("F1", CultureInfo.InvariantCulture))) + " |");
+            Console.WriteLine("(Each one-rule engine has its own gate and dispatch, and its time includes reporting its findings; the full engine shares them.)");
 
             Console.WriteLine();
             Console.WriteLine("The gate (SmtpModel.TryCreate, run once per compilation at compilation start; fresh: median of 3): on a fresh");
@@ -81,14 +132,6 @@ namespace SmtpAnalyzers.Benchmarks
                 Console.WriteLine($"| {scenario} | {fresh:F1} ms | {afterCompile:F1} ms |");
             }
 
-            Console.WriteLine();
-            Console.WriteLine("SmtpAnalyzers callbacks per analyzer, violations scenario (median ms)");
-            var violations = rows.Single(r => r.Scenario == Scenario.Violations);
-            foreach (var (name, ms) in violations.PerAnalyzer.OrderByDescending(p => p.Value))
-            {
-                Console.WriteLine($"  {name,-40} {ms,8:F1}");
-            }
-
             if (options.Scaling.Length > 0)
             {
                 Scaling(options);
@@ -99,24 +142,33 @@ namespace SmtpAnalyzers.Benchmarks
             return 0;
         }
 
+        private static double CallbacksBeyondReporting(Row row)
+            => (row.Callbacks[Mode.Smtp] - row.Callbacks[Mode.ReportingFloor]) / row.Wall[Mode.Compile];
+
+        private static double AllocBeyondFloor(Row row)
+            => (row.Alloc[Mode.Smtp] - row.Alloc[Mode.Floor]) / (double)row.Alloc[Mode.Compile];
+
         /// <summary>
-        /// Only the driver's telemetry, per analyzer and scenario, best of the iterations: for finding which rule
-        /// costs what, and for before/after measurements of a change to one (--callbacks).
+        /// Only the driver's telemetry, per scenario, best of the iterations: the full engine against both floors, and
+        /// each rule's one-rule engine; for before/after measurements of a change to one rule (--callbacks).
         /// </summary>
         public static int Callbacks(Options options)
         {
             Console.WriteLine($"callback time per analyzer, {options.Files} files, best of {options.Iterations}; load average {LoadAverage()}");
-            new CorpusCompilation(Scenario.Violations, 20).RunWithTelemetry(Mode.Smtp);
-            new CorpusCompilation(Scenario.Violations, 20).RunWithTelemetry(Mode.Floor);
+            var warmup = new CorpusCompilation(Scenario.Violations, 20);
+            warmup.RunWithTelemetry(Mode.Smtp);
+            warmup.RunWithTelemetry(Mode.ReportingFloor);
+            warmup.RunOneRuleEngines();
             foreach (var scenario in Enum.GetValues<Scenario>())
             {
                 var corpus = new CorpusCompilation(scenario, options.Files);
                 var best = new Dictionary<string, double>();
                 for (var i = 0; i < options.Iterations; i++)
                 {
-                    foreach (var mode in new[] { Mode.Floor, Mode.Smtp })
+                    var runs = new[] { corpus.RunWithTelemetry(Mode.Floor), corpus.RunWithTelemetry(Mode.ReportingFloor), corpus.RunWithTelemetry(Mode.Smtp), corpus.RunOneRuleEngines() };
+                    foreach (var run in runs)
                     {
-                        foreach (var (name, info) in corpus.RunWithTelemetry(mode).Telemetry)
+                        foreach (var (name, info) in run.Telemetry)
                         {
                             var ms = info.ExecutionTime.TotalMilliseconds;
                             best[name] = best.TryGetValue(name, out var b) ? Math.Min(b, ms) : ms;
@@ -124,10 +176,10 @@ namespace SmtpAnalyzers.Benchmarks
                     }
                 }
 
-                Console.WriteLine($"{scenario}: SmtpAnalyzers {best.Where(p => !p.Key.StartsWith("Floor(", StringComparison.Ordinal)).Sum(p => p.Value):F1} ms, floor {best.Where(p => p.Key.StartsWith("Floor(", StringComparison.Ordinal)).Sum(p => p.Value):F1} ms");
-                foreach (var (name, ms) in best.Where(p => !p.Key.StartsWith("Floor(", StringComparison.Ordinal)).OrderByDescending(p => p.Value))
+                Console.WriteLine($"{scenario} ({corpus.Findings.All.Length} findings):");
+                foreach (var (name, ms) in best.OrderBy(p => p.Key.Contains('(') ? 0 : 1).ThenByDescending(p => p.Value))
                 {
-                    Console.WriteLine($"  {name,-36} {ms,8:F1} ms   floor {best["Floor(" + name + ")"],6:F1} ms");
+                    Console.WriteLine($"  {name,-48} {ms,8:F1} ms");
                 }
             }
 
@@ -164,7 +216,7 @@ namespace SmtpAnalyzers.Benchmarks
             var points = new List<(double Files, double Compile, double Callbacks, double AllocMarginal, double Wall)>();
             foreach (var files in options.Scaling)
             {
-                var row = Measure(new CorpusCompilation(Scenario.Violations, files), options.ScalingIterations, options.ScalingIterations, new[] { Mode.Compile, Mode.Smtp });
+                var row = Measure(new CorpusCompilation(Scenario.Violations, files), options.ScalingIterations, options.ScalingIterations, new[] { Mode.Compile, Mode.Smtp }, oneRuleEngines: false);
                 var allocMarginal = row.Alloc[Mode.Smtp] - row.Alloc[Mode.Compile];
                 points.Add((files, row.Wall[Mode.Compile], row.Callbacks[Mode.Smtp], allocMarginal, row.Wall[Mode.Smtp]));
                 Console.WriteLine($"| {files} | {Ms(row.Wall[Mode.Compile])} | {Ms(row.Wall[Mode.Smtp])} | {Ms(row.Callbacks[Mode.Smtp])} | {Mb(row.Alloc[Mode.Compile])} | {Mb(allocMarginal)} |");
@@ -179,7 +231,7 @@ namespace SmtpAnalyzers.Benchmarks
         }
 
         /// <summary>Runs the modes <paramref name="iterations"/> times, rotating which goes first, and takes medians.</summary>
-        private static Row Measure(CorpusCompilation corpus, int iterations, int telemetryIterations, Mode[] modes)
+        private static Row Measure(CorpusCompilation corpus, int iterations, int telemetryIterations, Mode[] modes, bool oneRuleEngines)
         {
             var expected = Corpus.ExpectedDiagnostics(corpus.Scenario, corpus.Files);
             var results = modes.ToDictionary(m => m, _ => new List<RunResult>());
@@ -206,6 +258,14 @@ namespace SmtpAnalyzers.Benchmarks
                 }
             }
 
+            var perRule = new List<RunResult>();
+            for (var i = 0; oneRuleEngines && i < telemetryIterations; i++)
+            {
+                var result = corpus.RunOneRuleEngines();
+                Check(corpus, result, expected);
+                perRule.Add(result);
+            }
+
             Console.Error.WriteLine($"  measured {corpus.Scenario} x {corpus.Files} files");
             var compileWalls = results[Mode.Compile].Select(r => r.Wall.TotalMilliseconds).ToList();
             var callbacks = telemetry.ToDictionary(p => p.Key, p => Median(p.Value.Select(r => r.CallbackTime.TotalMilliseconds)));
@@ -216,9 +276,10 @@ namespace SmtpAnalyzers.Benchmarks
                 results.ToDictionary(p => p.Key, p => (long)Median(p.Value.Select(r => (double)r.Allocated))),
                 callbacks,
                 (compileWalls.Max() - compileWalls.Min()) / Median(compileWalls),
-                telemetry.TryGetValue(Mode.Smtp, out var smtp)
-                    ? smtp[0].Telemetry.Keys.ToDictionary(k => k, k => Median(smtp.Select(r => r.Telemetry[k].ExecutionTime.TotalMilliseconds)))
-                    : new Dictionary<string, double>());
+                perRule.Count > 0
+                    ? perRule[0].Telemetry.Keys.ToDictionary(k => k, k => Median(perRule.Select(r => r.Telemetry[k].ExecutionTime.TotalMilliseconds)))
+                    : new Dictionary<string, double>(),
+                modes.Contains(Mode.ReportingFloor) ? corpus.Findings.All.Length : 0);
         }
 
         /// <summary>The benchmark measures nothing if the corpus stops compiling or the rules stop reporting: fail loudly.</summary>
@@ -231,7 +292,8 @@ namespace SmtpAnalyzers.Benchmarks
             }
 
             var counts = result.RuleCounts;
-            var want = result.Mode == Mode.Smtp ? expected : new Dictionary<string, int>();
+            // The reporting floor reports what SmtpAnalyzers reports; the no-op floor nothing.
+            var want = result.Mode is Mode.Smtp or Mode.ReportingFloor ? expected : new Dictionary<string, int>();
             if (counts.Count != want.Count || want.Any(p => !counts.TryGetValue(p.Key, out var n) || n != p.Value))
             {
                 throw new InvalidOperationException(
@@ -293,7 +355,8 @@ namespace SmtpAnalyzers.Benchmarks
             Dictionary<Mode, long> Alloc,
             Dictionary<Mode, double> Callbacks,
             double CompileNoise,
-            Dictionary<string, double> PerAnalyzer);
+            Dictionary<string, double> PerRule,
+            int Findings);
     }
 
     internal sealed class Options

@@ -17,6 +17,13 @@ namespace SmtpAnalyzers.Benchmarks.Harness
 
         /// <summary>Mail code with one violation template per rule in every file: every rule reports.</summary>
         Violations,
+
+        /// <summary>
+        /// The common project: one file in 25 (4 %, File0000, File0025, ...) holds the mail code of
+        /// <see cref="Violations"/>; the others hold only the ordinary business code and name no mail library.
+        /// The gate is open, so every operation of every file gets the engine's first checks.
+        /// </summary>
+        MailIn4Percent,
     }
 
     /// <summary>
@@ -35,15 +42,30 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// </summary>
         public static ImmutableDictionary<string, int> ExpectedDiagnostics(Scenario scenario, int count)
         {
-            if (scenario != Scenario.Violations)
+            var violationFiles = Enumerable.Range(0, count).Count(i => HoldsViolations(scenario, i));
+            if (violationFiles == 0)
             {
                 return ImmutableDictionary<string, int>.Empty;
             }
 
             return ViolationTemplates.All
                 .GroupBy(t => t.RuleId)
-                .ToImmutableDictionary(g => g.Key, g => g.Sum(t => t.Diagnostics) * count);
+                .ToImmutableDictionary(g => g.Key, g => g.Sum(t => t.Diagnostics) * violationFiles);
         }
+
+        /// <summary>One file in this many holds mail code in <see cref="Scenario.MailIn4Percent"/>.</summary>
+        public const int MailFileEvery = 25;
+
+        /// <summary>Whether file <paramref name="index"/> of <paramref name="scenario"/> holds mail code (and so names a mail library).</summary>
+        public static bool HoldsMail(Scenario scenario, int index) => scenario switch
+        {
+            Scenario.NoSmtp => false,
+            Scenario.MailIn4Percent => index % MailFileEvery == 0,
+            _ => true,
+        };
+
+        private static bool HoldsViolations(Scenario scenario, int index)
+            => scenario == Scenario.Violations || (scenario == Scenario.MailIn4Percent && HoldsMail(scenario, index));
 
         public static string File(Scenario scenario, int index)
         {
@@ -54,7 +76,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
             text.AppendLine("using System.Text;");
             text.AppendLine("using System.Threading;");
             text.AppendLine("using System.Threading.Tasks;");
-            if (scenario != Scenario.NoSmtp)
+            if (HoldsMail(scenario, index))
             {
                 // Both libraries have an SmtpClient and an SmtpStatusCode: the mail code names each through an alias.
                 text.AppendLine("using Net = System.Net.Mail;");
@@ -66,24 +88,23 @@ namespace SmtpAnalyzers.Benchmarks.Harness
             text.AppendLine($"namespace Corpus.Part{index}");
             text.AppendLine("{");
             text.Append(Ordinary(index));
-            switch (scenario)
+            if (scenario == Scenario.CleanMail)
             {
-                case Scenario.CleanMail:
-                    text.Append(CleanMail(index));
-                    break;
-                case Scenario.Violations:
-                    text.AppendLine($"    public sealed class Outbox{index}");
-                    text.AppendLine("    {");
-                    text.AppendLine("        private readonly List<string> _errors = new List<string>();");
-                    text.AppendLine("        private readonly List<Exception> _failures = new List<Exception>();");
-                    foreach (var template in ViolationTemplates.All)
-                    {
-                        text.AppendLine();
-                        text.Append(template.Members);
-                    }
+                text.Append(CleanMail(index));
+            }
+            else if (HoldsViolations(scenario, index))
+            {
+                text.AppendLine($"    public sealed class Outbox{index}");
+                text.AppendLine("    {");
+                text.AppendLine("        private readonly List<string> _errors = new List<string>();");
+                text.AppendLine("        private readonly List<Exception> _failures = new List<Exception>();");
+                foreach (var template in ViolationTemplates.All)
+                {
+                    text.AppendLine();
+                    text.Append(template.Members);
+                }
 
-                    text.AppendLine("    }");
-                    break;
+                text.AppendLine("    }");
             }
 
             text.AppendLine("}");

@@ -20,6 +20,12 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// <summary>The compiler with the no-op floor analyzers, one per SmtpAnalyzers analyzer, same registrations.</summary>
         Floor,
 
+        /// <summary>
+        /// The compiler with the reporting floor: the no-op floor's registrations, and exactly SmtpAnalyzers' findings
+        /// in the scenario reported from a semantic-model action (recorded from a SmtpAnalyzers run on the same trees).
+        /// </summary>
+        ReportingFloor,
+
         /// <summary>The compiler with every SmtpAnalyzers analyzer.</summary>
         Smtp,
     }
@@ -52,6 +58,20 @@ namespace SmtpAnalyzers.Benchmarks.Harness
 
         public ImmutableArray<SyntaxTree> Trees { get; }
 
+        private Findings? _findings;
+
+        /// <summary>What SmtpAnalyzers reports on these trees, recorded once (on first use) for the reporting floor.</summary>
+        public Findings Findings => _findings ??= RecordFindings();
+
+        private Findings RecordFindings()
+        {
+            var analyzers = SmtpAnalyzerSet.Create();
+            var diagnostics = NewCompilation().WithAnalyzers(analyzers, AnalyzerOptions(logExecutionTime: false))
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var descriptors = analyzers.SelectMany(a => a.SupportedDiagnostics).Distinct().ToImmutableArray();
+            return new Findings(diagnostics, descriptors);
+        }
+
         /// <summary>The action shapes of the SmtpAnalyzers analyzers, recorded once per process on a compilation that uses SMTP.</summary>
         public static ImmutableArray<ActionShape> Shapes => LazyShapes.Value;
 
@@ -80,10 +100,11 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         }
 
         /// <summary>The analyzers a mode runs, freshly created.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> AnalyzersFor(Mode mode, FloorCalls? floorCalls = null) => mode switch
+        public ImmutableArray<DiagnosticAnalyzer> AnalyzersFor(Mode mode, FloorCalls? floorCalls = null) => mode switch
         {
             Mode.Compile => ImmutableArray<DiagnosticAnalyzer>.Empty,
             Mode.Floor => Shapes.Select(s => (DiagnosticAnalyzer)new FloorAnalyzer(s, floorCalls)).ToImmutableArray(),
+            Mode.ReportingFloor => Shapes.Select(s => (DiagnosticAnalyzer)new FloorAnalyzer(s, floorCalls, Findings)).ToImmutableArray(),
             Mode.Smtp => SmtpAnalyzerSet.Create(),
             _ => throw new ArgumentOutOfRangeException(nameof(mode)),
         };
@@ -115,8 +136,18 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// <see cref="Run"/>: the driver skips compiling when no analyzer registered anything that needs it.
         /// </summary>
         public RunResult RunWithTelemetry(Mode mode, FloorCalls? floorCalls = null, bool collectFirst = true)
+            => RunWithTelemetry(mode, AnalyzersFor(mode, floorCalls), collectFirst);
+
+        /// <summary>
+        /// The telemetry run of the one-rule engines (<see cref="OneRuleEngine"/>), all in one compilation: the driver
+        /// times each analyzer on its own, so each engine's callback time is its rule's, and together they report what
+        /// the package reports. Listed under <see cref="Mode.Smtp"/>.
+        /// </summary>
+        public RunResult RunOneRuleEngines(bool collectFirst = true)
+            => RunWithTelemetry(Mode.Smtp, OneRuleEngine.CreateAll().CastArray<DiagnosticAnalyzer>(), collectFirst);
+
+        private RunResult RunWithTelemetry(Mode mode, ImmutableArray<DiagnosticAnalyzer> analyzers, bool collectFirst)
         {
-            var analyzers = AnalyzersFor(mode, floorCalls);
             if (analyzers.IsEmpty)
             {
                 throw new ArgumentException("telemetry needs analyzers", nameof(mode));
@@ -130,7 +161,12 @@ namespace SmtpAnalyzers.Benchmarks.Harness
             stopwatch.Stop();
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var telemetry = result.AnalyzerTelemetryInfo.ToDictionary(
-                p => p.Key is FloorAnalyzer floor ? "Floor(" + floor.Mirrors + ")" : p.Key.GetType().Name,
+                p => p.Key switch
+                {
+                    FloorAnalyzer floor => floor.Name,
+                    OneRuleEngine engine => engine.Name,
+                    _ => p.Key.GetType().Name,
+                },
                 p => p.Value);
             return new RunResult(mode, Files, stopwatch.Elapsed, allocated, result.GetAllDiagnostics(), telemetry);
         }

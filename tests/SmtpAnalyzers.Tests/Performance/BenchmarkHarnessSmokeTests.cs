@@ -37,6 +37,7 @@ namespace SmtpAnalyzers.Tests.Performance
         [InlineData(Scenario.NoSmtp)]
         [InlineData(Scenario.CleanMail)]
         [InlineData(Scenario.Violations)]
+        [InlineData(Scenario.MailIn4Percent)]
         public void RulesReportExactlyWhatTheCorpusPlants(Scenario scenario)
         {
             var corpus = new CorpusCompilation(scenario, Files);
@@ -64,6 +65,65 @@ namespace SmtpAnalyzers.Tests.Performance
         }
 
         [Fact]
+        public void MailIn4PercentPlantsOneViolationFileInTwentyFive()
+        {
+            // Files 0, 25, 50, ... hold the violations' mail code; the others only business code that names no mail library.
+            Assert.Equal(Corpus.ExpectedDiagnostics(Scenario.Violations, 1), Corpus.ExpectedDiagnostics(Scenario.MailIn4Percent, Files));
+            Assert.Equal(Corpus.ExpectedDiagnostics(Scenario.Violations, 40), Corpus.ExpectedDiagnostics(Scenario.MailIn4Percent, 1000));
+            Assert.Equal(1, Corpus.ExpectedDiagnostics(Scenario.MailIn4Percent, Files)["SMTP1001"]);
+            Assert.Equal(2, Corpus.ExpectedDiagnostics(Scenario.MailIn4Percent, Files)["SMTP2004"]);
+            Assert.Contains("MailKit", Corpus.File(Scenario.MailIn4Percent, 25));
+            Assert.DoesNotContain("Smtp", Corpus.File(Scenario.MailIn4Percent, 1));
+            Assert.DoesNotContain("MailKit", Corpus.File(Scenario.MailIn4Percent, 24));
+        }
+
+        [Theory]
+        [InlineData(Scenario.Violations)]
+        [InlineData(Scenario.MailIn4Percent)]
+        public void ReportingFloorReportsExactlySmtpAnalyzersFindingsWithTheFloorsRegistrations(Scenario scenario)
+        {
+            var corpus = new CorpusCompilation(scenario, Files);
+            var calls = new FloorCalls();
+            var reporting = corpus.RunWithTelemetry(Mode.ReportingFloor, calls, collectFirst: false);
+            var smtp = corpus.RunWithTelemetry(Mode.Smtp, collectFirst: false);
+            var build = corpus.Run(Mode.ReportingFloor, collectFirst: false);
+
+            // Same IDs, locations and messages as the package, nothing else; in the telemetry run and in the build-like run.
+            Assert.NotEmpty(smtp.Diagnostics);
+            Assert.Equal(Describe(smtp.Diagnostics), Describe(reporting.Diagnostics));
+            Assert.Empty(build.Errors);
+            Assert.Equal(Describe(smtp.Diagnostics), Describe(build.Diagnostics.Where(d => d.Id.StartsWith("SMTP", System.StringComparison.Ordinal))));
+            Assert.True(calls.Operations > 0, "the reporting floor's operation actions never ran");
+
+            // The no-op floor's registrations, plus one semantic-model action that reports.
+            foreach (var (name, real) in smtp.Telemetry)
+            {
+                var mirror = reporting.Telemetry["ReportingFloor(" + name + ")"];
+                Assert.Equal(Registrations(real), Registrations(mirror));
+                Assert.Equal(1, mirror.SemanticModelActionsCount);
+            }
+        }
+
+        [Fact]
+        public void OneRuleEnginesTogetherReportWhatThePackageReports()
+        {
+            var engines = OneRuleEngine.CreateAll();
+            Assert.Equal(SmtpAnalyzerSet.RuleIds(), engines.SelectMany(e => e.RuleIdList).OrderBy(id => id, System.StringComparer.Ordinal));
+            Assert.Equal(engines.Length, engines.Select(e => e.Name).Distinct().Count());
+
+            var corpus = new CorpusCompilation(Scenario.Violations, Files);
+            var result = corpus.RunOneRuleEngines(collectFirst: false);
+            Assert.Equal(
+                Corpus.ExpectedDiagnostics(Scenario.Violations, Files).OrderBy(p => p.Key),
+                result.RuleCounts.OrderBy(p => p.Key));
+
+            // Each engine is timed on its own, and registers only the kinds its rule asked for: some, never all the package's.
+            var packageKinds = CorpusCompilation.Shapes.Single().OperationActions.Count;
+            Assert.Equal(engines.Select(e => e.Name).OrderBy(n => n), result.Telemetry.Keys.OrderBy(n => n));
+            Assert.All(result.Telemetry.Values, t => Assert.InRange(t.OperationActionsCount, 1, packageKinds - 1));
+        }
+
+        [Fact]
         public void FloorRegistersWhatTheAnalyzersRegisterAndReportsNothing()
         {
             var corpus = new CorpusCompilation(Scenario.CleanMail, Files);
@@ -83,8 +143,12 @@ namespace SmtpAnalyzers.Tests.Performance
             {
                 var mirror = floor.Telemetry["Floor(" + name + ")"];
                 Assert.Equal(Registrations(real), Registrations(mirror));
+                Assert.Equal(0, mirror.SemanticModelActionsCount);
             }
         }
+
+        private static IEnumerable<string> Describe(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics)
+            => diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan() + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(x => x, System.StringComparer.Ordinal);
 
         private static (int, int, int, int, int) Registrations(Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo t)
             => (t.CompilationStartActionsCount, t.OperationActionsCount, t.SymbolStartActionsCount, t.SymbolEndActionsCount, t.SymbolActionsCount);
