@@ -48,9 +48,10 @@ namespace SmtpAnalyzers.Tests.Engine
         {
             var info = await Telemetry(new SmtpRulesAnalyzer());
 
-            // Literal, Binary, Invocation, Try, RelationalPattern, Switch, SwitchExpression, Conditional: each kind once.
+            // Literal, Binary, Invocation, Try, RelationalPattern, Switch, SwitchExpression, Conditional, CatchClause,
+            // SimpleAssignment, CompoundAssignment, ObjectCreation: each kind once.
             Assert.Equal(1, info.CompilationStartActionsCount);
-            Assert.Equal(8, info.OperationActionsCount);
+            Assert.Equal(12, info.OperationActionsCount);
         }
 
         [Fact]
@@ -71,7 +72,9 @@ namespace SmtpAnalyzers.Tests.Engine
 
             Assert.Equal(1, info.CompilationStartActionsCount);
             Assert.Equal(alone.OperationActionsCount, info.OperationActionsCount);
-            Assert.Equal(3, info.OperationActionsCount);
+
+            // Switch, SwitchExpression, Conditional, CatchClause.
+            Assert.Equal(4, info.OperationActionsCount);
         }
 
         [Fact]
@@ -103,7 +106,7 @@ namespace SmtpAnalyzers.Tests.Engine
                 ? await Telemetry(new SmtpRulesAnalyzer(), globalConfig: "is_global = true\n" + Key)
                 : await Telemetry(new SmtpRulesAnalyzer(), editorConfig: "root = true\n[*.cs]\n" + Key);
             var on = await Telemetry(new SmtpRulesAnalyzer());
-            var reliabilityOnly = await Telemetry(new ReliabilityRulesOnly());
+            var reliabilityOnly = await Telemetry(new AllButReplyCodeRules());
 
             // SMTP1001-1004 off: Literal, Binary and RelationalPattern, which only they ask for, are not registered.
             Assert.True(info.OperationActionsCount < on.OperationActionsCount, $"{info.OperationActionsCount} actions with the category off, {on.OperationActionsCount} with it on");
@@ -214,10 +217,22 @@ namespace SmtpAnalyzers.Tests.Engine
         }
 
         /// <summary>The engine without the reply-code rules: what the category key should leave.</summary>
-        private sealed class ReliabilityRulesOnly : SmtpEngine
+        private sealed class AllButReplyCodeRules : SmtpEngine
         {
-            public ReliabilityRulesOnly()
-                : base(RuleIds.FailureSwallowed, RuleIds.PermanentFailureRetried, RuleIds.PartialRecipientFailure, RuleIds.SendOutcomeNotObserved, RuleIds.ReplyClassMisclassified)
+            public AllButReplyCodeRules()
+                : base(
+                    RuleIds.FailureSwallowed,
+                    RuleIds.PermanentFailureRetried,
+                    RuleIds.PartialRecipientFailure,
+                    RuleIds.SendOutcomeNotObserved,
+                    RuleIds.ReplyClassMisclassified,
+                    RuleIds.CredentialsWithoutTls,
+                    RuleIds.CredentialsOverOpportunisticTls,
+                    RuleIds.CertificateValidationDisabled,
+                    RuleIds.RevocationCheckDisabled,
+                    RuleIds.ObsoleteTlsVersions,
+                    RuleIds.HardCodedPassword,
+                    RuleIds.ImplicitTlsPortWithSystemNetMail)
             {
             }
         }
