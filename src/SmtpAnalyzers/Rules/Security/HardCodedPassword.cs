@@ -102,7 +102,7 @@ namespace SmtpAnalyzers.Rules.Security
             var credentials = SmtpReceiver.StripConversions(value);
             if (credentials is ILocalReferenceOperation local)
             {
-                credentials = SmtpReceiver.StripConversions(LocalValues.SingleValue(local));
+                credentials = SmtpReceiver.StripConversions(SmtpAnalyzers.Operations.LocalValues.SingleAssignedValue(local));
             }
 
             if (credentials is not IObjectCreationOperation creation
@@ -139,7 +139,7 @@ namespace SmtpAnalyzers.Rules.Security
             switch (SmtpReceiver.StripConversions(password))
             {
                 case ILocalReferenceOperation local:
-                    var value = LocalValues.SingleValue(local);
+                    var value = SmtpAnalyzers.Operations.LocalValues.SingleAssignedValue(local);
                     return value is not null && IsNonEmptyString(value);
                 case IFieldReferenceOperation field:
                     return IsLiteralReadonlyField(field.Field);
