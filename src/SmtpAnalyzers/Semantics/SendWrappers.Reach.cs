@@ -1,152 +1,264 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
-using SmtpAnalyzers.Catches;
-using SmtpAnalyzers.Knowledge;
-using SmtpAnalyzers.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SmtpAnalyzers.Semantics
 {
-    /// <summary>The syntax-only pre-check: can a method reach anything named like a send within the depth, by callee names.</summary>
+    /// <summary>The syntax-only first check: which method declarations can reach anything named like a send, by callee names.</summary>
     internal sealed partial class SendWrappers
     {
+        private ReachIndex? _reach;
+
         /// <summary>
-        /// The syntax-only first check, before any body is bound: whether the method's body, or the body of a source
-        /// method it calls by name (followed by name, <see cref="MaxDepth"/> deep), calls something named like a send.
-        /// An over-approximation: only a method that passes it is bound and read.
+        /// The first check, before any body is bound: whether the body of <paramref name="method"/>, or the body of a
+        /// source method it calls by name (followed by name, <see cref="MaxDepth"/> deep), calls something named Send,
+        /// SendAsync or SendMailAsync. An over-approximation: only a method that passes it is bound and read.
         /// </summary>
         private bool MayReachSend(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (_mayReach.TryGetValue(method, out var known))
+            var references = method.DeclaringSyntaxReferences;
+            if (references.Length != 1)
             {
-                return known;
+                return false;
             }
 
-            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
-            var level = new List<IMethodSymbol> { method };
-            var reaches = false;
-            for (var depth = 1; depth <= MaxDepth && level.Count > 0 && !reaches; depth++)
+            var reach = Volatile.Read(ref _reach);
+            if (reach is null)
             {
-                var next = new List<IMethodSymbol>();
-                foreach (var current in level)
+                Interlocked.CompareExchange(ref _reach, ReachIndex.Build(_model.Compilation, cancellationToken), null);
+                reach = _reach!;
+            }
+
+            return reach.Contains(references[0].SyntaxTree, references[0].Span);
+        }
+
+        /// <summary>
+        /// The method and local-function declarations of the compilation that may reach a send within <see cref="MaxDepth"/>
+        /// calls, by names, found once per compilation from the callee end. Each round searches the text of every file for
+        /// the names found so far as whole words (a plain scan, no syntax is walked), and only at a hit asks the syntax
+        /// tree whether the word is the name of an invocation and which declarations hold it. Round one starts from the
+        /// send names; each next round from the names of the declarations the last round added. Files that mention none
+        /// of the names cost one scan per round and nothing else.
+        /// </summary>
+        private sealed class ReachIndex
+        {
+            private static readonly string[] SendNames = { "Send", "SendAsync", "SendMailAsync" };
+
+            private readonly Dictionary<SyntaxTree, HashSet<TextSpan>> _declarations = new Dictionary<SyntaxTree, HashSet<TextSpan>>();
+
+            private ReachIndex()
+            {
+            }
+
+            public bool Contains(SyntaxTree tree, TextSpan span)
+                => _declarations.TryGetValue(tree, out var spans) && spans.Contains(span);
+
+            public static ReachIndex Build(Compilation compilation, CancellationToken cancellationToken)
+            {
+                var index = new ReachIndex();
+                var known = new HashSet<string>(SendNames, System.StringComparer.Ordinal);
+                var frontier = new WordSet(SendNames);
+                var buffer = new char[0];
+                for (var depth = 1; depth <= MaxDepth && !frontier.IsEmpty; depth++)
                 {
-                    var names = InvokedNames(current, cancellationToken);
-                    if (names.SendNamed)
+                    var added = new List<string>();
+                    foreach (var tree in compilation.SyntaxTrees)
                     {
-                        reaches = true;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var text = tree.GetText(cancellationToken);
+                        if (buffer.Length < text.Length)
+                        {
+                            buffer = new char[text.Length];
+                        }
+
+                        text.CopyTo(0, buffer, 0, text.Length);
+                        SyntaxNode? root = null;
+                        var position = 0;
+                        while (frontier.TryFindNext(buffer, text.Length, ref position, out var start))
+                        {
+                            root ??= tree.GetRoot(cancellationToken);
+                            index.AddInvokers(tree, root, start, depth < MaxDepth ? added : null, known);
+                        }
+                    }
+
+                    frontier = new WordSet(added);
+                }
+
+                return index;
+            }
+
+            /// <summary>When the word at <paramref name="start"/> names an invoked method, adds the declarations around it.</summary>
+            private void AddInvokers(SyntaxTree tree, SyntaxNode root, int start, List<string>? names, HashSet<string> known)
+            {
+                // A token that starts one character early is the verbatim form, @Send.
+                var token = root.FindToken(start);
+                if ((token.SpanStart != start && token.SpanStart != start - 1) || !token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name || !IsInvoked(name))
+                {
+                    return;
+                }
+
+                for (var node = name.Parent; node is not null; node = node.Parent)
+                {
+                    SyntaxToken identifier;
+                    bool followable;
+                    switch (node)
+                    {
+                        case MethodDeclarationSyntax method:
+                            identifier = method.Identifier;
+                            followable = method.ExplicitInterfaceSpecifier is null && !IsVirtualOrExtern(method.Modifiers);
+                            break;
+                        case LocalFunctionStatementSyntax localFunction:
+                            identifier = localFunction.Identifier;
+                            followable = true;
+                            break;
+                        default:
+                            continue;
+                    }
+
+                    if (!_declarations.TryGetValue(tree, out var spans))
+                    {
+                        spans = new HashSet<TextSpan>();
+                        _declarations.Add(tree, spans);
+                    }
+
+                    if (spans.Add(node.Span) && followable && names is not null && known.Add(identifier.ValueText))
+                    {
+                        names.Add(identifier.ValueText);
+                    }
+                }
+            }
+
+            /// <summary><c>Name(...)</c>, <c>x.Name(...)</c>, <c>x?.Name(...)</c>, generic forms included.</summary>
+            private static bool IsInvoked(SimpleNameSyntax name)
+            {
+                SyntaxNode expression = name;
+                if (name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+                {
+                    expression = access;
+                }
+                else if (name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name)
+                {
+                    expression = binding;
+                }
+
+                return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression;
+            }
+
+            private static bool IsVirtualOrExtern(SyntaxTokenList modifiers)
+            {
+                foreach (var modifier in modifiers)
+                {
+                    switch (modifier.Kind())
+                    {
+                        case SyntaxKind.VirtualKeyword:
+                        case SyntaxKind.AbstractKeyword:
+                        case SyntaxKind.OverrideKeyword:
+                        case SyntaxKind.ExternKeyword:
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>A set of identifiers searched for as whole words in source text, without allocating per word.</summary>
+        private sealed class WordSet
+        {
+            private readonly Dictionary<int, List<string>> _byShape = new Dictionary<int, List<string>>();
+            private readonly char[] _firstCharacters;
+
+            public WordSet(IEnumerable<string> words)
+            {
+                var first = new List<char>();
+                foreach (var word in words)
+                {
+                    var shape = Shape(word.Length, word[0]);
+                    if (!_byShape.TryGetValue(shape, out var list))
+                    {
+                        list = new List<string>();
+                        _byShape.Add(shape, list);
+                    }
+
+                    list.Add(word);
+                    if (!first.Contains(word[0]))
+                    {
+                        first.Add(word[0]);
+                    }
+                }
+
+                _firstCharacters = first.ToArray();
+            }
+
+            public bool IsEmpty => _byShape.Count == 0;
+
+            /// <summary>Finds the next whole word of the set at or after <paramref name="position"/>, and moves past it.</summary>
+            public bool TryFindNext(char[] text, int length, ref int position, out int start)
+            {
+                var i = position;
+                while (i < length)
+                {
+                    // Jump to the next character that starts a word of the set (a vectorized search on .NET).
+                    var skip = System.MemoryExtensions.IndexOfAny(new System.ReadOnlySpan<char>(text, i, length - i), new System.ReadOnlySpan<char>(_firstCharacters));
+                    if (skip < 0)
+                    {
                         break;
                     }
 
-                    if (depth == MaxDepth)
+                    var wordStart = i + skip;
+                    i = wordStart + 1;
+                    if (wordStart > 0 && IsIdentifierPart(text[wordStart - 1]))
                     {
                         continue;
                     }
 
-                    foreach (var name in names.Names)
+                    while (i < length && IsIdentifierPart(text[i]))
                     {
-                        foreach (var callee in SourceMethodsNamed(name, cancellationToken))
+                        i++;
+                    }
+
+                    if (!_byShape.TryGetValue(Shape(i - wordStart, text[wordStart]), out var candidates))
+                    {
+                        continue;
+                    }
+
+                    foreach (var candidate in candidates)
+                    {
+                        if (Equals(text, wordStart, candidate))
                         {
-                            if (visited.Add(callee))
-                            {
-                                next.Add(callee);
-                            }
+                            position = i;
+                            start = wordStart;
+                            return true;
                         }
                     }
                 }
 
-                level = next;
+                position = length;
+                start = -1;
+                return false;
             }
 
-            return _mayReach.GetOrAdd(method, reaches);
-        }
+            private static int Shape(int length, char first) => (length << 16) | first;
 
-        private ImmutableArray<IMethodSymbol> SourceMethodsNamed(string name, CancellationToken cancellationToken)
-        {
-            if (_byName.TryGetValue(name, out var known))
+            private static bool Equals(char[] text, int start, string word)
             {
-                return known;
-            }
-
-            var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
-            foreach (var symbol in _model.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
-            {
-                if (symbol is IMethodSymbol candidate && MayFollow(candidate))
+                for (var k = 1; k < word.Length; k++)
                 {
-                    methods.Add(Definition(candidate));
-                }
-            }
-
-            return _byName.GetOrAdd(name, methods.ToImmutable());
-        }
-
-        /// <summary>The simple names the body of <paramref name="method"/> invokes (lambdas and local functions included), read from syntax.</summary>
-        private InvokedNameSet InvokedNames(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            if (_names.TryGetValue(method, out var known))
-            {
-                return known;
-            }
-
-            var references = method.DeclaringSyntaxReferences;
-            var set = InvokedNameSet.None;
-            if (references.Length == 1)
-            {
-                var names = new HashSet<string>(System.StringComparer.Ordinal);
-                var sendNamed = false;
-                foreach (var node in references[0].GetSyntax(cancellationToken).DescendantNodes())
-                {
-                    if (node is not InvocationExpressionSyntax invocation)
+                    if (text[start + k] != word[k])
                     {
-                        continue;
+                        return false;
                     }
-
-                    var name = SimpleName(invocation.Expression);
-                    if (name is null)
-                    {
-                        continue;
-                    }
-
-                    if (name is "Send" or "SendAsync" or "SendMailAsync")
-                    {
-                        sendNamed = true;
-                        break;
-                    }
-
-                    names.Add(name);
                 }
 
-                set = new InvokedNameSet(sendNamed, names);
+                return true;
             }
 
-            return _names.GetOrAdd(method, set);
-        }
+            private static bool IsIdentifierStart(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c > 127 && char.IsLetter(c));
 
-        private static string? SimpleName(ExpressionSyntax expression) => expression switch
-        {
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            _ => null,
-        };
-
-        private sealed class InvokedNameSet
-        {
-            public static readonly InvokedNameSet None = new InvokedNameSet(false, new HashSet<string>());
-
-            public InvokedNameSet(bool sendNamed, HashSet<string> names)
-            {
-                SendNamed = sendNamed;
-                Names = names;
-            }
-
-            /// <summary>Something named Send, SendAsync or SendMailAsync is invoked.</summary>
-            public bool SendNamed { get; }
-
-            public HashSet<string> Names { get; }
+            private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || (c >= '0' && c <= '9') || (c > 127 && char.IsLetterOrDigit(c));
         }
     }
 }

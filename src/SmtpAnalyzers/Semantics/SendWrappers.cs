@@ -94,9 +94,6 @@ namespace SmtpAnalyzers.Semantics
         private readonly IAssemblySymbol _assembly;
         private readonly ConcurrentDictionary<IMethodSymbol, Body> _bodies = new ConcurrentDictionary<IMethodSymbol, Body>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SendWrapper?> _wrappers = new ConcurrentDictionary<IMethodSymbol, SendWrapper?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayReach = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, InvokedNameSet> _names = new ConcurrentDictionary<IMethodSymbol, InvokedNameSet>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _byName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(System.StringComparer.Ordinal);
 
         public SendWrappers(SmtpModel model)
         {
