@@ -168,8 +168,8 @@ namespace SmtpAnalyzers.Catches
         private static bool IsTextWriter(IMethodSymbol method)
         {
             var type = method.ContainingType;
-            return type?.ContainingNamespace?.ToDisplayString() is "System" or "System.Diagnostics"
-                && type.Name is "Console" or "Debug" or "Trace";
+            return type?.Name is "Console" or "Debug" or "Trace"
+                && type.ContainingNamespace?.ToDisplayString() is "System" or "System.Diagnostics";
         }
     }
 

@@ -150,7 +150,7 @@ namespace SmtpAnalyzers.Reliability
                 return true;
             }
 
-            if (type.ContainingNamespace?.ToDisplayString() is "System" or "System.Diagnostics" && type.Name is "Console" or "Debug" or "Trace")
+            if (type.Name is "Console" or "Debug" or "Trace" && type.ContainingNamespace?.ToDisplayString() is "System" or "System.Diagnostics")
             {
                 return true;
             }

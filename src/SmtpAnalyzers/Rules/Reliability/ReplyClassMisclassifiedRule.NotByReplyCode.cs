@@ -61,7 +61,7 @@ namespace SmtpAnalyzers.Reliability
         {
             var switchOperation = (ISwitchOperation)context.Operation;
             var onErrorCode = IsErrorCode(switchOperation.Value.Type, model);
-            if (!onErrorCode && !IsExceptionValue(switchOperation.Value.Type))
+            if (!onErrorCode && !IsExceptionValue(switchOperation.Value.Type, model))
             {
                 return;
             }
@@ -92,7 +92,7 @@ namespace SmtpAnalyzers.Reliability
         {
             var switchExpression = (ISwitchExpressionOperation)context.Operation;
             var onErrorCode = IsErrorCode(switchExpression.Value.Type, model);
-            if (!onErrorCode && !IsExceptionValue(switchExpression.Value.Type))
+            if (!onErrorCode && !IsExceptionValue(switchExpression.Value.Type, model))
             {
                 return;
             }
@@ -125,7 +125,7 @@ namespace SmtpAnalyzers.Reliability
                     break;
                 case IIsPatternOperation isPattern:
                     var onErrorCode = IsErrorCode(isPattern.Value.Type, model);
-                    if ((onErrorCode || IsExceptionValue(isPattern.Value.Type))
+                    if ((onErrorCode || IsExceptionValue(isPattern.Value.Type, model))
                         && BranchOutcome(branch, context.ContainingSymbol) is { } patternOutcome && patternOutcome.Item1 == ReplyClass.TransientNegative)
                     {
                         CheckPattern(context, model, isPattern.Pattern, onErrorCode, patternOutcome.Item2, Body(branch));
@@ -211,18 +211,8 @@ namespace SmtpAnalyzers.Reliability
         private static bool IsErrorCode(ITypeSymbol? type, SmtpModel model)
             => type is not null && model.SmtpErrorCode is not null && SymbolEqualityComparer.Default.Equals(type, model.SmtpErrorCode);
 
-        private static bool IsExceptionValue(ITypeSymbol? type)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (current.Name == "Exception" && current.ContainingNamespace?.ToDisplayString() == "System")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool IsExceptionValue(ITypeSymbol? type, SmtpModel model)
+            => type is not null && type.TypeKind == TypeKind.Class && model.Exception is not null && SymbolRelations.IsOrDerivesFrom(type, model.Exception);
 
         /// <summary>
         /// Whether a branch only decides: every call in it writes a log or text. A branch that calls anything else (refreshes

@@ -131,6 +131,14 @@ namespace SmtpAnalyzers.ReplyCodes
             return TryFromBound(statusCode, kind, value, out range);
         }
 
+        /// <summary>
+        /// The cheap first check, before the other side is read (which may follow a local or a parameter): whether the
+        /// constant of <paramref name="constant"/> could bound a range within the replies. A comparison whose bound lies
+        /// outside them is never reported, alone or joined with another, so nothing is lost by stopping here.
+        /// </summary>
+        public static bool MayBoundReplies(IOperation constant)
+            => TryGetConstant(constant, out var value) && value >= ReplyCodeTable.LowestReply - 1 && value <= ReplyCodeTable.EndOfReplies;
+
         /// <summary>A relational pattern on a status code, as a one-sided range.</summary>
         public static bool TryFromPattern(IRelationalPatternOperation pattern, SmtpModel model, out ReplyClassRange range)
         {

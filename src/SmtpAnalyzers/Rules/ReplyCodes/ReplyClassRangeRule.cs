@@ -39,7 +39,7 @@ namespace SmtpAnalyzers.ReplyCodes
                 case BinaryOperatorKind.LessThanOrEqual:
                 case BinaryOperatorKind.GreaterThan:
                 case BinaryOperatorKind.GreaterThanOrEqual:
-                    if (!binary.RightOperand.ConstantValue.HasValue && !binary.LeftOperand.ConstantValue.HasValue)
+                    if (!ReplyClassRange.MayBoundReplies(binary.RightOperand.ConstantValue.HasValue ? binary.RightOperand : binary.LeftOperand))
                     {
                         return;
                     }
@@ -82,7 +82,7 @@ namespace SmtpAnalyzers.ReplyCodes
         private static void AnalyzeRelationalPattern(OperationAnalysisContext context, SmtpModel model)
         {
             var pattern = (IRelationalPatternOperation)context.Operation;
-            if (!ReplyClassRange.TryFromPattern(pattern, model, out var range))
+            if (!ReplyClassRange.MayBoundReplies(pattern.Value) || !ReplyClassRange.TryFromPattern(pattern, model, out var range))
             {
                 return;
             }
