@@ -1,0 +1,71 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace SmtpAnalyzers.Tests.Infrastructure
+{
+    /// <summary>Runs one analyzer over markup sources compiled against .NET Framework 4.8 (see <see cref="NetFrameworkReferences"/>).</summary>
+    public static class NetFrameworkVerifier<TAnalyzer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        /// <summary>Checks that <paramref name="source"/> reports exactly the markup's diagnostics.</summary>
+        public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source };
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            public Test()
+            {
+                NetFrameworkSetup.Configure(this);
+            }
+        }
+    }
+
+    /// <summary>Runs one analyzer with its code fix against .NET Framework 4.8: one fix at a time and fix-all.</summary>
+    public static class NetFrameworkCodeFixVerifier<TAnalyzer, TCodeFix>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public static Task VerifyAsync(string source, string fixedSource)
+            => new Test { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
+
+        private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            public Test()
+            {
+                NetFrameworkSetup.Configure(this);
+            }
+        }
+    }
+
+    internal static class NetFrameworkSetup
+    {
+        /// <summary>No reference package is resolved by the testing library: the references come from restore.</summary>
+        private static readonly ReferenceAssemblies NoPackages = new ReferenceAssemblies("net48");
+
+        public static void Configure(AnalyzerTest<DefaultVerifier> test)
+        {
+            test.ReferenceAssemblies = NoPackages;
+            test.MarkupOptions |= MarkupOptions.UseFirstDescriptor;
+            test.TestState.AdditionalReferences.AddRange(NetFrameworkReferences.All);
+            test.SolutionTransforms.Add((solution, projectId) =>
+            {
+                var project = solution.GetProject(projectId)!;
+                var compilationOptions = project.CompilationOptions!.WithSpecificDiagnosticOptions(
+                    project.CompilationOptions.SpecificDiagnosticOptions.SetItem("CS1998", ReportDiagnostic.Suppress));
+                return solution
+                    .WithProjectParseOptions(projectId, ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(LanguageVersion.Latest))
+                    .WithProjectCompilationOptions(projectId, compilationOptions);
+            });
+        }
+    }
+}
