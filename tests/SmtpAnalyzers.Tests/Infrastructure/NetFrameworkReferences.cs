@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 namespace SmtpAnalyzers.Tests.Infrastructure
 {
     /// <summary>
-    /// Metadata references for test compilations that target .NET Framework 4.8: the reference assemblies of the
+    /// Metadata references for test compilations that target .NET Framework 4.8 (and .NET Standard 2.0): the reference assemblies of the
     /// Microsoft.NETFramework.ReferenceAssemblies.net48 package (System.Net.Mail's SmtpClient and ServicePointManager
     /// live in "System") with their facades, and the net48 builds of MailKit and MimeKit. Every path comes from restore
     /// (the test project's package references); nothing is downloaded at test time.
@@ -24,6 +24,8 @@ namespace SmtpAnalyzers.Tests.Infrastructure
 
         private static readonly Lazy<ImmutableArray<MetadataReference>> LazyFramework = new(LoadFramework);
         private static readonly Lazy<ImmutableArray<MetadataReference>> LazyMailKit = new(LoadMailKit);
+        private static readonly Lazy<ImmutableArray<MetadataReference>> LazyNetStandard =
+            new(() => ImmutableArray.Create<MetadataReference>(MetadataReference.CreateFromFile(Metadata("NetStandardReference"))));
 
         /// <summary>The folder build/.NETFramework/v4.8 of the reference assemblies package.</summary>
         public static string FrameworkFolder => Metadata("NetFramework48Reference");
@@ -36,6 +38,12 @@ namespace SmtpAnalyzers.Tests.Infrastructure
 
         /// <summary>Everything a .NET Framework 4.8 test compilation sees.</summary>
         public static ImmutableArray<MetadataReference> All => Framework.AddRange(MailKit);
+
+        /// <summary>
+        /// .NET Standard 2.0's netstandard.dll (NETStandard.Library 2.0.3): System.Net.Mail in "netstandard", and a
+        /// SecurityProtocolType without SystemDefault and Tls13.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> NetStandard20 => LazyNetStandard.Value;
 
         private static ImmutableArray<MetadataReference> LoadFramework()
         {

@@ -38,6 +38,9 @@ namespace SmtpAnalyzers.Tests.Infrastructure
         public static Task VerifyAsync(string source, string fixedSource)
             => new Test { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
 
+        /// <summary>Checks that the diagnostics are reported but no fix is offered.</summary>
+        public static Task VerifyNoFixAsync(string source) => VerifyAsync(source, source);
+
         private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             public Test()
@@ -47,16 +50,40 @@ namespace SmtpAnalyzers.Tests.Infrastructure
         }
     }
 
+    /// <summary>Runs one analyzer with its code fix against .NET Standard 2.0's netstandard.dll alone (no MailKit).</summary>
+    public static class NetStandardCodeFixVerifier<TAnalyzer, TCodeFix>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        /// <summary>Checks the fixed code; markup in it marks the diagnostics that remain (shapes without a fix).</summary>
+        public static Task VerifyAsync(string source, string fixedSource)
+        {
+            var test = new Test { TestCode = source, FixedCode = fixedSource };
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            public Test()
+            {
+                NetFrameworkSetup.Configure(this, NetFrameworkReferences.NetStandard20);
+            }
+        }
+    }
+
     internal static class NetFrameworkSetup
     {
         /// <summary>No reference package is resolved by the testing library: the references come from restore.</summary>
         private static readonly ReferenceAssemblies NoPackages = new ReferenceAssemblies("net48");
 
-        public static void Configure(AnalyzerTest<DefaultVerifier> test)
+        public static void Configure(AnalyzerTest<DefaultVerifier> test) => Configure(test, NetFrameworkReferences.All);
+
+        public static void Configure(AnalyzerTest<DefaultVerifier> test, System.Collections.Immutable.ImmutableArray<MetadataReference> references)
         {
             test.ReferenceAssemblies = NoPackages;
             test.MarkupOptions |= MarkupOptions.UseFirstDescriptor;
-            test.TestState.AdditionalReferences.AddRange(NetFrameworkReferences.All);
+            test.TestState.AdditionalReferences.AddRange(references);
             test.SolutionTransforms.Add((solution, projectId) =>
             {
                 var project = solution.GetProject(projectId)!;
