@@ -26,7 +26,7 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3005
                 static class C
                 {
                     static SecurityProtocolType Global() => SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls | SecurityProtocolType.Tls11 | SecurityProtocolType.SystemDefault;
-                    static SslProtocols Client() => SslProtocols.Ssl2 | SslProtocols.Tls | SslProtocols.Tls11 | SslProtocols.None;
+                    static SslProtocols Client() => SslProtocols.Ssl2 | SslProtocols.Ssl3 | SslProtocols.Default | SslProtocols.Tls | SslProtocols.Tls11 | SslProtocols.None;
                 }
                 """);
             var compilation = CSharpCompilation.Create("Facts", new[] { tree }, NetFrameworkReferences.Framework, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
