@@ -133,6 +133,21 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3001
             ("Mailer.cs", MailerPart(statement)));
 
         [Fact]
+        public Task PrivatePropertyWithEnableSslFalseInAnotherFile_IsReported() => VerifyAnalyzer.VerifyFilesAsync(
+            ("Mailer.Login.cs", Usings + """
+                partial class Mailer
+                {
+                    void Login(NetworkCredential credentials) => {|SMTP3001:Client.Credentials = credentials|};
+                }
+                """),
+            ("Mailer.cs", Usings + """
+                partial class Mailer
+                {
+                    private SmtpClient Client { get; } = new SmtpClient("smtp.example.com", 587) { EnableSsl = false };
+                }
+                """));
+
+        [Fact]
         public Task LoopbackHostInAnotherFile_IsNotReported() => VerifyAnalyzer.VerifyFilesAsync(
             ("Mailer.Login.cs", LoginValid),
             ("Mailer.cs", Usings + """
