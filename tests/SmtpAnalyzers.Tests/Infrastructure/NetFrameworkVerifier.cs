@@ -35,8 +35,13 @@ namespace SmtpAnalyzers.Tests.Infrastructure
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
+        /// <summary>Checks the fixed code, fix-all included; markup in it marks the diagnostics that remain (shapes without a fix).</summary>
         public static Task VerifyAsync(string source, string fixedSource)
-            => new Test { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
+        {
+            var test = new Test { TestCode = source, FixedCode = fixedSource };
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync(CancellationToken.None);
+        }
 
         /// <summary>Checks that the diagnostics are reported but no fix is offered.</summary>
         public static Task VerifyNoFixAsync(string source) => VerifyAsync(source, source);
@@ -55,7 +60,7 @@ namespace SmtpAnalyzers.Tests.Infrastructure
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
-        /// <summary>Checks the fixed code; markup in it marks the diagnostics that remain (shapes without a fix).</summary>
+        /// <summary>Checks the fixed code, fix-all included; markup in it marks the diagnostics that remain (shapes without a fix).</summary>
         public static Task VerifyAsync(string source, string fixedSource)
         {
             var test = new Test { TestCode = source, FixedCode = fixedSource };
