@@ -14,7 +14,8 @@ namespace SmtpAnalyzers.Security
     /// <summary>
     /// SMTP3005: drops the obsolete members from an <c>|</c>-tree of SslProtocols/SecurityProtocolType members
     /// (<c>Tls | Tls11 | Tls12</c> becomes <c>Tls12</c>). When none remains, the value becomes <c>SslProtocols.None</c> /
-    /// <c>SecurityProtocolType.SystemDefault</c> (the operating system's choice), and a <c>|=</c> statement is removed.
+    /// <c>SecurityProtocolType.SystemDefault</c> (the operating system's choice), and a <c>|=</c> statement is removed;
+    /// where SystemDefault does not exist (.NET Standard 2.0, .NET Framework before 4.7) such a value gets no fix.
     /// No fix for casts, numbers or other expressions: what the author meant by them is not written down.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsVersionsCodeFixProvider))]
@@ -65,7 +66,15 @@ namespace SmtpAnalyzers.Security
                     return RemoveAssignment(Title, assignment);
                 }
 
-                var none = FixSyntax.EnumMember(enumType, isSslProtocols ? "None" : "SystemDefault").WithTriviaFrom(assignment.Right);
+                // SecurityProtocolType.SystemDefault exists from .NET Framework 4.7 on, not in .NET Standard 2.0 or
+                // .NET Framework 4.6.x: there no value says "the operating system's choice", so no fix is offered.
+                var noneName = isSslProtocols ? "None" : "SystemDefault";
+                if (enumType.GetMembers(noneName).IsEmpty)
+                {
+                    return null;
+                }
+
+                var none = FixSyntax.EnumMember(enumType, noneName).WithTriviaFrom(assignment.Right);
                 return new SecurityEdit(Title, assignment.Right, none);
             }
 

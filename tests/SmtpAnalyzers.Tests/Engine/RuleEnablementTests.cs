@@ -49,9 +49,9 @@ namespace SmtpAnalyzers.Tests.Engine
             var info = await Telemetry(new SmtpRulesAnalyzer());
 
             // Literal, Binary, Invocation, Try, RelationalPattern, Switch, SwitchExpression, Conditional, CatchClause,
-            // SimpleAssignment, CompoundAssignment, ObjectCreation: each kind once.
+            // SimpleAssignment, CompoundAssignment, CoalesceAssignment, ObjectCreation: each kind once.
             Assert.Equal(1, info.CompilationStartActionsCount);
-            Assert.Equal(12, info.OperationActionsCount);
+            Assert.Equal(13, info.OperationActionsCount);
         }
 
         [Fact]

@@ -48,6 +48,18 @@ namespace SmtpAnalyzers.Tests.Infrastructure
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>Checks named source files at once (markup marks the expected diagnostics).</summary>
+        public static Task VerifyFilesAsync(params (string Name, string Text)[] sources)
+        {
+            var test = new Test(LanguageVersion.Latest);
+            foreach (var source in sources)
+            {
+                test.TestState.Sources.Add(source);
+            }
+
+            return test.RunAsync(CancellationToken.None);
+        }
+
         private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             public Test(LanguageVersion languageVersion)
@@ -88,6 +100,27 @@ namespace SmtpAnalyzers.Tests.Infrastructure
                 test.FixedState.Sources.Add(fixedSource);
             }
 
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>
+        /// Checks named documents and their fixed code, fix-all across the project included; markup in the fixed code
+        /// marks the diagnostics that stay (shapes without a fix).
+        /// </summary>
+        public static Task VerifyFilesAsync((string Name, string Text)[] sources, (string Name, string Text)[] fixedSources)
+        {
+            var test = new Test(LanguageVersion.Latest);
+            foreach (var source in sources)
+            {
+                test.TestState.Sources.Add(source);
+            }
+
+            foreach (var fixedSource in fixedSources)
+            {
+                test.FixedState.Sources.Add(fixedSource);
+            }
+
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
             return test.RunAsync(CancellationToken.None);
         }
 

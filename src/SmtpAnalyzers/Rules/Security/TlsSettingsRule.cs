@@ -7,7 +7,8 @@ namespace SmtpAnalyzers.Rules.Security
 {
     /// <summary>
     /// SMTP3003, SMTP3004, SMTP3005: TLS settings of SMTP clients that weaken the connection (certificate validation
-    /// disabled, revocation check disabled, obsolete TLS versions). Listens to assignments only; the decisions are in
+    /// disabled, revocation check disabled, obsolete TLS versions). Listens to assignments only (<c>=</c>, compound, and
+    /// <c>??=</c>, which only SMTP3003's callbacks can take: the other settings are not nullable); the decisions are in
     /// <see cref="TlsSettingsRules"/>.
     /// </summary>
     internal sealed class TlsSettingsRule : SmtpRule
@@ -36,7 +37,8 @@ namespace SmtpAnalyzers.Rules.Security
                     }
                 },
                 OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment);
+                OperationKind.CompoundAssignment,
+                OperationKind.CoalesceAssignment);
         }
     }
 }

@@ -56,10 +56,15 @@ namespace SmtpAnalyzers.Rules.Security
             }
         }
 
-        /// <summary>SMTP3003: an accepting callback assigned (<c>=</c> or <c>+=</c>) to a MailKit SMTP client or, in mail code, to ServicePointManager.</summary>
+        /// <summary>
+        /// SMTP3003: an accepting callback assigned (<c>=</c>, <c>+=</c> or <c>??=</c>) to a MailKit SMTP client or, in
+        /// mail code, to ServicePointManager. A <c>??=</c> installs the callback whenever none is set, which is the
+        /// default of both properties: it is reported like <c>=</c>.
+        /// </summary>
         public static Diagnostic? CertificateValidationDisabled(IAssignmentOperation assignment, IPropertyReferenceOperation target, SecuritySymbols symbols, MailCodeTypes mailCode)
         {
-            if (!(assignment is ISimpleAssignmentOperation || assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add }))
+            if (!(assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation
+                || assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add }))
             {
                 return null;
             }

@@ -9,7 +9,11 @@ namespace SmtpAnalyzers.Rules.Security
     /// <summary>The roots of a type-scope client: every member and initializer of the containing type, all partial parts.</summary>
     internal sealed partial class ClientFacts
     {
-        /// <summary>The operation roots of every member and initializer of <paramref name="type"/>, or null when a part lies in another file.</summary>
+        /// <summary>
+        /// The operation roots of every member and initializer of <paramref name="type"/>, in every partial part, or
+        /// null when a part cannot be read (not a type declaration, or a tree outside the compilation). Reached only
+        /// after a rule's trigger on a private client field or property, so parts in other files are bound only then.
+        /// </summary>
         private static List<IOperation>? TypeRoots(INamedTypeSymbol? type, SemanticModel? semanticModel)
         {
             if (type is null || semanticModel is null)
@@ -20,18 +24,30 @@ namespace SmtpAnalyzers.Rules.Security
             var roots = new List<IOperation>();
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (reference.SyntaxTree != semanticModel.SyntaxTree || reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+                var model = reference.SyntaxTree == semanticModel.SyntaxTree ? semanticModel : ModelOf(reference.SyntaxTree, semanticModel);
+                if (model is null || reference.GetSyntax() is not TypeDeclarationSyntax declaration)
                 {
                     return null;
                 }
 
                 foreach (var member in declaration.Members)
                 {
-                    AddRoots(member, semanticModel, roots);
+                    AddRoots(member, model, roots);
                 }
             }
 
             return roots;
+        }
+
+        /// <summary>The semantic model of another part's file, or null when the tree is not in the compilation.</summary>
+        private static SemanticModel? ModelOf(SyntaxTree tree, SemanticModel semanticModel)
+        {
+            var compilation = semanticModel.Compilation;
+
+            // Another partial part of the client's type: reached only after a trigger, once per part and trigger.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            return compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
+#pragma warning restore RS1030
         }
 
         private static void AddRoots(MemberDeclarationSyntax member, SemanticModel semanticModel, List<IOperation> roots)

@@ -107,8 +107,8 @@ namespace SmtpAnalyzers.Rules.Security
 
         /// <summary>
         /// The scope the spec gives a client: the member for locals, parameters and anonymous creations; the whole
-        /// type for private fields and properties when <paramref name="typeScope"/>. Null when the scope cannot be
-        /// seen whole: a non-private field or property, or a type with parts in other files.
+        /// type for private fields and properties when <paramref name="typeScope"/>, every partial part in every file
+        /// included. Null when the scope cannot be seen whole: a non-private field or property.
         /// </summary>
         public static List<IOperation>? Scope(ClientKey client, IOperation trigger, bool typeScope)
         {
