@@ -138,17 +138,28 @@ namespace SmtpAnalyzers.Semantics
                 return null;
             }
 
-            SmtpLibrary? found = null;
-            foreach (var node in scope.DescendantNodes())
+            // Text first: the parameter's name inside the method and the method's name inside its scope are found as whole
+            // words by a scan of the file's text, and only those places are looked at in the syntax tree.
+            var tree = scope.SyntaxTree;
+            var text = tree.GetText();
+            var root = tree.GetRoot();
+            var positions = new List<int>();
+            new WordSet(new[] { parameter.Name }).FindAll(text, methodSyntax.Span, positions);
+            foreach (var position in positions)
             {
-                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
+                if (IdentifierAt(root, position, parameter.Name) is { } written && IsWrite(written))
                 {
-                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax written && written.Identifier.ValueText == parameter.Name
-                        && methodSyntax.Span.Contains(written.Span) && IsWrite(written))
-                    {
-                        return null;
-                    }
+                    return null;
+                }
+            }
 
+            positions.Clear();
+            new WordSet(new[] { method.Name }).FindAll(text, scope.Span, positions);
+            SmtpLibrary? found = null;
+            foreach (var position in positions)
+            {
+                if (IdentifierAt(root, position, method.Name) is not { } name)
+                {
                     continue;
                 }
 
@@ -185,6 +196,17 @@ namespace SmtpAnalyzers.Semantics
             }
 
             return found;
+        }
+
+        /// <summary>The identifier name <paramref name="word"/> (plain or verbatim) that a text scan found at <paramref name="position"/>; null in comments, strings and other tokens.</summary>
+        private static Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax? IdentifierAt(SyntaxNode root, int position, string word)
+        {
+            var token = root.FindToken(position);
+            return (token.SpanStart == position || token.SpanStart == position - 1)
+                && token.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name
+                && name.Identifier.ValueText == word
+                ? name
+                : null;
         }
 
         private static bool IsWrite(Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name)

@@ -63,6 +63,10 @@ namespace SmtpAnalyzers.Tests.Semantics
                 public void Deep3(MailMessage m) => _client.Send(m);
                 public void Deep0(MailMessage m) => Deep1(m);
                 public void CallsSwallower(MailMessage m) => _mailer.Swallows(m);
+                public void Verbatim(MailMessage m) => @Deep3(m);
+                public void VerbatimSend(MailMessage m) => _client.@Send(m);
+                public void OnlyMentions(MailMessage m) { /* Deep3(m); _client.Send(m); */ var text = "Deep3(m) Send(m)"; }
+                public void OnlyNameof(MailMessage m) { var text = nameof(Deep3); }
             }
             """;
 
@@ -81,6 +85,8 @@ namespace SmtpAnalyzers.Tests.Semantics
         [InlineData("Callers", "One", "'One' and 'Awaits'", true)]
         [InlineData("Callers", "Two", "'Two' and 'Rethrows'", false)]
         [InlineData("Callers", "Deep1", "'Deep1' and 'Deep2' and 'Deep3'", false)]
+        [InlineData("Callers", "Verbatim", "'Verbatim' and 'Deep3'", false)]
+        [InlineData("Callers", "VerbatimSend", "'VerbatimSend'", false)]
         public void Wrappers_AndThePathToTheSend(string type, string method, string path, bool failsThroughTask)
         {
             var (model, compilation) = Model();
@@ -101,6 +107,8 @@ namespace SmtpAnalyzers.Tests.Semantics
         [InlineData("Mailer", "Ping")]
         [InlineData("Callers", "Deep0")]
         [InlineData("Callers", "CallsSwallower")]
+        [InlineData("Callers", "OnlyMentions")]
+        [InlineData("Callers", "OnlyNameof")]
         public void NotWrappers(string type, string method)
         {
             var (model, compilation) = Model();

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SmtpAnalyzers.Operations
+{
+    /// <summary>A set of identifiers searched for as whole words in source text, without allocating per word.</summary>
+    internal sealed class WordSet
+    {
+        private readonly Dictionary<int, List<string>> _byShape = new Dictionary<int, List<string>>();
+        private readonly char[] _firstCharacters;
+
+        public WordSet(IEnumerable<string> words)
+        {
+            var first = new List<char>();
+            foreach (var word in words)
+            {
+                var shape = Shape(word.Length, word[0]);
+                if (!_byShape.TryGetValue(shape, out var list))
+                {
+                    list = new List<string>();
+                    _byShape.Add(shape, list);
+                }
+
+                list.Add(word);
+                if (!first.Contains(word[0]))
+                {
+                    first.Add(word[0]);
+                }
+            }
+
+            _firstCharacters = first.ToArray();
+        }
+
+        [System.ThreadStatic]
+        private static char[]? t_buffer;
+
+        public bool IsEmpty => _byShape.Count == 0;
+
+        /// <summary>Adds to <paramref name="positions"/> the start of every whole word of the set inside <paramref name="span"/> of <paramref name="text"/>.</summary>
+        public void FindAll(SourceText text, TextSpan span, List<int> positions)
+        {
+            var buffer = t_buffer;
+            if (buffer is null || buffer.Length < span.Length)
+            {
+                buffer = new char[System.Math.Max(span.Length, 4096)];
+                t_buffer = buffer;
+            }
+
+            text.CopyTo(span.Start, buffer, 0, span.Length);
+            var position = 0;
+            while (TryFindNext(buffer, span.Length, ref position, out var start))
+            {
+                positions.Add(span.Start + start);
+            }
+        }
+
+        /// <summary>Finds the next whole word of the set at or after <paramref name="position"/>, and moves past it.</summary>
+        public bool TryFindNext(char[] text, int length, ref int position, out int start)
+        {
+            var i = position;
+            while (i < length)
+            {
+                // Jump to the next character that starts a word of the set (a vectorized search on .NET).
+                var skip = System.MemoryExtensions.IndexOfAny(new System.ReadOnlySpan<char>(text, i, length - i), new System.ReadOnlySpan<char>(_firstCharacters));
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                var wordStart = i + skip;
+                i = wordStart + 1;
+                if (wordStart > 0 && IsIdentifierPart(text[wordStart - 1]))
+                {
+                    continue;
+                }
+
+                while (i < length && IsIdentifierPart(text[i]))
+                {
+                    i++;
+                }
+
+                if (!_byShape.TryGetValue(Shape(i - wordStart, text[wordStart]), out var candidates))
+                {
+                    continue;
+                }
+
+                foreach (var candidate in candidates)
+                {
+                    if (Equals(text, wordStart, candidate))
+                    {
+                        position = i;
+                        start = wordStart;
+                        return true;
+                    }
+                }
+            }
+
+            position = length;
+            start = -1;
+            return false;
+        }
+
+        private static int Shape(int length, char first) => (length << 16) | first;
+
+        private static bool Equals(char[] text, int start, string word)
+        {
+            for (var k = 1; k < word.Length; k++)
+            {
+                if (text[start + k] != word[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsIdentifierStart(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c > 127 && char.IsLetter(c));
+
+        private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || (c >= '0' && c <= '9') || (c > 127 && char.IsLetterOrDigit(c));
+    }
+}
