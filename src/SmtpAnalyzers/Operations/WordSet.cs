@@ -31,31 +31,53 @@ namespace SmtpAnalyzers.Operations
             _firstCharacters = first.ToArray();
         }
 
+        private const int ChunkSize = 8192;
+
         [System.ThreadStatic]
         private static char[]? t_buffer;
 
         public bool IsEmpty => _byShape.Count == 0;
 
-        /// <summary>Adds to <paramref name="positions"/> the start of every whole word of the set inside <paramref name="span"/> of <paramref name="text"/>.</summary>
+        /// <summary>
+        /// Adds to <paramref name="positions"/> the start of every whole word of the set inside <paramref name="span"/> of
+        /// <paramref name="text"/>. The text is read in small chunks into one buffer per thread: a copy of a whole large
+        /// file would be a large-object allocation, and those start full garbage collections.
+        /// </summary>
         public void FindAll(SourceText text, TextSpan span, List<int> positions)
         {
-            var buffer = t_buffer;
-            if (buffer is null || buffer.Length < span.Length)
+            var buffer = t_buffer ??= new char[ChunkSize];
+            var start = span.Start;
+            while (start < span.End)
             {
-                buffer = new char[System.Math.Max(span.Length, 4096)];
-                t_buffer = buffer;
-            }
+                var count = System.Math.Min(ChunkSize, span.End - start);
+                text.CopyTo(start, buffer, 0, count);
+                var limit = count;
+                if (start + count < span.End)
+                {
+                    // Stop before a word the chunk may cut in two; the next chunk starts with it.
+                    while (limit > 0 && IsIdentifierPart(buffer[limit - 1]))
+                    {
+                        limit--;
+                    }
 
-            text.CopyTo(span.Start, buffer, 0, span.Length);
-            var position = 0;
-            while (TryFindNext(buffer, span.Length, ref position, out var start))
-            {
-                positions.Add(span.Start + start);
+                    if (limit == 0)
+                    {
+                        limit = count;
+                    }
+                }
+
+                var position = 0;
+                while (TryFindNext(buffer, limit, ref position, out var found))
+                {
+                    positions.Add(start + found);
+                }
+
+                start += limit;
             }
         }
 
         /// <summary>Finds the next whole word of the set at or after <paramref name="position"/>, and moves past it.</summary>
-        public bool TryFindNext(char[] text, int length, ref int position, out int start)
+        private bool TryFindNext(char[] text, int length, ref int position, out int start)
         {
             var i = position;
             while (i < length)

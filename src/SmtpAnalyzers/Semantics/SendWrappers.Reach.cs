@@ -62,7 +62,7 @@ namespace SmtpAnalyzers.Semantics
                 var index = new ReachIndex();
                 var known = new HashSet<string>(SendNames, System.StringComparer.Ordinal);
                 var frontier = new WordSet(SendNames);
-                var buffer = new char[0];
+                var positions = new List<int>();
                 for (var depth = 1; depth <= MaxDepth && !frontier.IsEmpty; depth++)
                 {
                     var added = new List<string>();
@@ -70,17 +70,16 @@ namespace SmtpAnalyzers.Semantics
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         var text = tree.GetText(cancellationToken);
-                        if (buffer.Length < text.Length)
+                        positions.Clear();
+                        frontier.FindAll(text, new TextSpan(0, text.Length), positions);
+                        if (positions.Count == 0)
                         {
-                            buffer = new char[text.Length];
+                            continue;
                         }
 
-                        text.CopyTo(0, buffer, 0, text.Length);
-                        SyntaxNode? root = null;
-                        var position = 0;
-                        while (frontier.TryFindNext(buffer, text.Length, ref position, out var start))
+                        var root = tree.GetRoot(cancellationToken);
+                        foreach (var start in positions)
                         {
-                            root ??= tree.GetRoot(cancellationToken);
                             index.AddInvokers(tree, root, start, depth < MaxDepth ? added : null, known);
                         }
                     }
