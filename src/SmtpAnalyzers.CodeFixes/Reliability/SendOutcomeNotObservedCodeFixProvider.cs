@@ -49,10 +49,21 @@ namespace SmtpAnalyzers.Reliability
                     return null;
             }
 
-            var awaitKeyword = SyntaxFactory.Token(replaced.GetLeadingTrivia(), SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            // Through a send wrapper, a line before the statement names where the mail is sent.
+            var leading = replaced.GetLeadingTrivia();
+            if (InsertedComment.WrapperSubject(diagnostic) is { } wrapperSubject)
+            {
+                leading = InsertedComment.BeforeStatement(leading, replaced.GetFirstToken(), WrapperComment(wrapperSubject), InsertedComment.NewLineOf(replaced));
+            }
+
+            var awaitKeyword = SyntaxFactory.Token(leading, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
             var awaited = SyntaxFactory.AwaitExpression(awaitKeyword, send.WithLeadingTrivia())
                 .WithTrailingTrivia(replaced.GetTrailingTrivia());
             return FixPlan.Replace("Await the send so that its failure is observed", replaced, awaited);
         }
+
+        /// <summary>The line the await fix adds before a call to a send wrapper: <c>// SendEmailAsync sends mail: ...</c>.</summary>
+        internal static string WrapperComment(string wrapperSubject)
+            => "// " + wrapperSubject + ": awaited so that a 4yz or 5yz failure (RFC 5321 §4.2.1) is no longer lost.";
     }
 }

@@ -94,7 +94,7 @@ namespace SmtpAnalyzers.Reliability
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PermanentFailureRetried,
                     location,
-                    fixable ? FilterFixProperties : null,
+                    fixable ? WrapperPathProperty.With(FilterFixProperties, path.Length == 0 ? null : facts.Through?.Path) : null,
                     "catch",
                     what,
                     retry));

@@ -272,11 +272,13 @@ namespace SmtpAnalyzers.Reliability
 
         private static void Report(OperationAnalysisContext context, Send send, string reason, ImmutableDictionary<string, string?>? properties)
         {
-            if (!send.IsConfirmed(context.CancellationToken))
+            if (!send.IsConfirmed(context.CancellationToken, out var path))
             {
                 return;
             }
 
+            // A fixable call to a wrapper: the fix names the wrapper path in the comment it inserts.
+            properties = properties is null ? null : WrapperPathProperty.With(properties, path);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, send.Location, properties, send.Name, reason));
         }
 
@@ -306,9 +308,26 @@ namespace SmtpAnalyzers.Reliability
             /// <summary>Where the call (or its conditional access) is written; made only when a finding is reported.</summary>
             public Location Location => _located.Syntax.GetLocation();
 
-            /// <summary>A send of either library, or a send wrapper whose Task carries the send's failure.</summary>
-            public bool IsConfirmed(CancellationToken cancellationToken)
-                => _wrapper is null || _model.Wrappers.Of(_wrapper, _semanticModel, cancellationToken) is { FailsThroughTask: true };
+            /// <summary>
+            /// A send of either library, or a send wrapper whose Task carries the send's failure; <paramref name="path"/> is
+            /// the wrapper path (null for a send).
+            /// </summary>
+            public bool IsConfirmed(CancellationToken cancellationToken, out string? path)
+            {
+                path = null;
+                if (_wrapper is null)
+                {
+                    return true;
+                }
+
+                if (_model.Wrappers.Of(_wrapper, _semanticModel, cancellationToken) is { FailsThroughTask: true } wrapper)
+                {
+                    path = wrapper.Path;
+                    return true;
+                }
+
+                return false;
+            }
         }
     }
 }
