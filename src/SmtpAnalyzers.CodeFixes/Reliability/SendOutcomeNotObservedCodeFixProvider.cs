@@ -35,14 +35,23 @@ namespace SmtpAnalyzers.Reliability
 
             // "send;" -> "await send;"; "_ = send;" -> "await send;". The replaced expression's leading trivia goes
             // before "await", and whatever followed the send stays after it.
-            ExpressionSyntax replaced;
-            switch (send.Parent)
+            // "send.GetAwaiter();" and "_ = send.GetAwaiter();": the dropped awaiter goes with the rest.
+            ExpressionSyntax discarded = send;
+            if (send.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } access
+                && access.Expression == send
+                && access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } getAwaiter)
             {
-                case ExpressionStatementSyntax statement when statement.Expression == send:
-                    replaced = send;
+                discarded = getAwaiter;
+            }
+
+            ExpressionSyntax replaced;
+            switch (discarded.Parent)
+            {
+                case ExpressionStatementSyntax statement when statement.Expression == discarded:
+                    replaced = discarded;
                     break;
                 case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } assignment
-                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == send && assignment.Parent is ExpressionStatementSyntax:
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == discarded && assignment.Parent is ExpressionStatementSyntax:
                     replaced = assignment;
                     break;
                 default:
@@ -57,7 +66,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             var awaitKeyword = SyntaxFactory.Token(leading, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            var awaited = SyntaxFactory.AwaitExpression(awaitKeyword, send.WithLeadingTrivia())
+            var awaited = SyntaxFactory.AwaitExpression(awaitKeyword, send.WithLeadingTrivia().WithTrailingTrivia())
                 .WithTrailingTrivia(replaced.GetTrailingTrivia());
             return FixPlan.Replace("Await the send so that its failure is observed", replaced, awaited);
         }
