@@ -77,6 +77,8 @@ namespace SmtpAnalyzers.Reliability
             if (model.SystemNetMailClient is not null || model.MailKitIMailTransport is not null)
             {
                 start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
+                var helpers = new RetryHelpers(model);
+                start.OnSourceInvocation((c, invocation) => AnalyzeHelperCall(c, model, helpers, invocation));
             }
         }
     }
