@@ -298,6 +298,11 @@ namespace SmtpAnalyzers.Reliability
                     {
                         for (var i = 0; i < tryOperation.Catches.Length; i++)
                         {
+                            if (CatchesOtherLibrary(tryOperation.Catches[i].ExceptionType, library))
+                            {
+                                continue;
+                            }
+
                             if (TryFindRetryingCatch(tryOperation, i, library == SmtpLibrary.SystemNetMail, library == SmtpLibrary.MailKit, pair.Value, function, _model, out var retrying))
                             {
                                 found.Add(new HelperRetry(pair.Key, library, retrying));
@@ -307,6 +312,11 @@ namespace SmtpAnalyzers.Reliability
                     }
                 }
             }
+
+            /// <summary>A catch of one library's SMTP failure type does not receive the other library's failures.</summary>
+            private bool CatchesOtherLibrary(ITypeSymbol? caught, SmtpLibrary library)
+                => !_model.IsCatchAll(caught)
+                    && SymbolRelations.IsOrDerivesFrom(caught, _model.SmtpException) != (library == SmtpLibrary.SystemNetMail);
 
             private static bool InNestedTry(IOperation operation, ITryOperation outer)
             {

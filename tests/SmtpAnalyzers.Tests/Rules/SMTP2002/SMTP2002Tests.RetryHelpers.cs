@@ -274,6 +274,22 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                 }
 
+                // Retries System.Net.Mail's failures only: a MailKit send's failure passes through.
+                private static void RetrySystemNetMail(Action action)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            action();
+                            return;
+                        }
+                        catch (SmtpException)
+                        {
+                        }
+                    }
+                }
+
                 private static bool IsTransient(Exception ex)
                     => ex is SmtpException smtp && (int)smtp.StatusCode >= 400 && (int)smtp.StatusCode < 500;
 
@@ -289,7 +305,7 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                 }
 
-                public async Task RunAsync(MailMessage message, List<MailMessage> messages, IRetry retry)
+                public async Task RunAsync(MailMessage message, List<MailMessage> messages, IRetry retry, MailKit.Net.Smtp.SmtpClient mailKit, MimeKit.MimeMessage mime)
                 {
                     await RetryAllAsync(() => _http.GetAsync("https://example.org"));
                     await RetryAllAsync(async () =>
@@ -318,6 +334,7 @@ namespace SmtpAnalyzers.Tests.Reliability
                     await NotAwaitedAsync(() => _client.SendMailAsync(message));
                     ForEach(messages, m => _client.Send(m));
                     await retry.ExecuteAsync(() => _client.SendMailAsync(message));
+                    RetrySystemNetMail(() => mailKit.Send(mime));
                 }
             }
             """);
