@@ -141,6 +141,18 @@ namespace SmtpAnalyzers.Tests.Reliability
                     await Task.Run(() => SendEmail(message)).ContinueWith(t => Console.WriteLine(t.Exception));
                 }
 
+                // Sends synchronously, then returns a finished Task: not a Task that carries the failure.
+                private Task SendNow(MailMessage message)
+                {
+                    _client.Send(message);
+                    return Task.CompletedTask;
+                }
+
+                public async void OnSubmit(MailMessage message)
+                {
+                    await SendNow(message);
+                }
+
                 // Not async void: the failure reaches the caller.
                 public void OnTick(MailMessage message)
                 {

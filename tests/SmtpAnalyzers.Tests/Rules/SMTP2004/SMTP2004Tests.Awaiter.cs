@@ -120,5 +120,27 @@ namespace SmtpAnalyzers.Tests.Reliability
                 }
             }
             """);
+
+        [Fact]
+        public Task PollyExecuteWhoseTaskIsDiscarded_IsNotReportedForSendsOrWrappers() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using Polly;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.org");
+
+                private Task SendEmailAsync(MailMessage message) => _client.SendMailAsync(message);
+
+                public void Register(MailMessage message)
+                {
+                    var policy = Policy.Handle<SmtpException>(ex => (int)ex.StatusCode < 500).RetryAsync(3);
+                    _ = policy.ExecuteAsync(() => _client.SendMailAsync(message));
+                    _ = policy.ExecuteAsync(() => SendEmailAsync(message));
+                }
+            }
+            """);
     }
 }
