@@ -41,8 +41,14 @@ namespace SmtpAnalyzers.Reliability
 
         private static void AnalyzeThrownInAsyncVoid(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation, IMethodSymbol? wrapper)
         {
+            // The function alone first (a walk up the parents, nothing else looked at); the tries on the way only for async void.
+            if (Operations.EnclosingFunction.Of(invocation, context.ContainingSymbol) is not { IsAsync: true, ReturnsVoid: true })
+            {
+                return;
+            }
+
             var function = EnclosingFunction(invocation, context.ContainingSymbol, model, out var caught, out _);
-            if (caught || function is not { IsAsync: true, ReturnsVoid: true })
+            if (caught || function is null)
             {
                 return;
             }

@@ -338,5 +338,70 @@ namespace SmtpAnalyzers.Tests.Reliability
                 }
             }
             """);
+
+        [Fact]
+        public Task RetryHelperInAnotherFileOrALocalFunction_IsFollowed() => VerifyAnalyzer.VerifyFilesAsync(
+            new[]
+            {
+                """
+                using System;
+                using System.Threading;
+
+                static class RetryExtensions
+                {
+                    public static void WithRetry(this Action action, int attempts)
+                    {
+                        for (var i = 0; i < attempts; i++)
+                        {
+                            try
+                            {
+                                action.Invoke();
+                                return;
+                            }
+                            catch (Exception)
+                            {
+                                Thread.Sleep(1000);
+                            }
+                        }
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.Net.Mail;
+                using System.Threading.Tasks;
+
+                class Mailer
+                {
+                    private readonly SmtpClient _client = new SmtpClient("smtp.example.org");
+
+                    public async Task RunAsync(MailMessage message)
+                    {
+                        RetryExtensions.{|#0:WithRetry|}(() => _client.Send(message), 3);
+
+                        async Task<bool> TryTwiceAsync(Func<Task> send)
+                        {
+                            for (var attempt = 0; attempt < 2; attempt++)
+                            {
+                                try
+                                {
+                                    await send();
+                                    return true;
+                                }
+                                catch
+                                {
+                                }
+                            }
+
+                            return false;
+                        }
+
+                        await {|#1:TryTwiceAsync|}(() => _client.SendMailAsync(message));
+                    }
+                }
+                """,
+            },
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("retry helper 'WithRetry'", "every exception of the send", "the retry loop runs again"),
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(1).WithArguments("retry helper 'TryTwiceAsync'", "every exception of the send", "the retry loop runs again"));
     }
 }
