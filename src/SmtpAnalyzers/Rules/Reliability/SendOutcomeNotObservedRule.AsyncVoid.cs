@@ -31,7 +31,7 @@ namespace SmtpAnalyzers.Reliability
         /// </summary>
         private static void AnalyzeSyncWrapperCall(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation, IMethodSymbol method)
         {
-            if (method.IsAsync || IsIteratorType(method.ReturnType))
+            if (method.IsAsync || !model.Wrappers.MayFollow(method) || IsIteratorType(method.ReturnType))
             {
                 return;
             }

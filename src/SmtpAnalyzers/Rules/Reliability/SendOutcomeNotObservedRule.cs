@@ -15,9 +15,10 @@ namespace SmtpAnalyzers.Reliability
 {
     /// <summary>
     /// SMTP2004: a send whose outcome, and with it the reply class of a failure, reaches nobody: the Task of
-    /// SendMailAsync / MailKit's SendAsync discarded, returned into a Task.Run whose Task is discarded, or awaited
-    /// in an async void function with no catch; System.Net.Mail's event-based SendAsync in a type that never
-    /// subscribes to SendCompleted.
+    /// SendMailAsync / MailKit's SendAsync discarded (its awaiter dropped included), returned into a Task.Run whose Task
+    /// is discarded, or awaited in an async void function with no catch; a synchronous send or send wrapper called in
+    /// an async void function with no catch; System.Net.Mail's event-based SendAsync in a type that never subscribes to
+    /// SendCompleted.
     /// </summary>
     internal sealed partial class SendOutcomeNotObservedRule : SmtpRule
     {
