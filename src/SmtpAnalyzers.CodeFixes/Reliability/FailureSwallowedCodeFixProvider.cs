@@ -65,7 +65,8 @@ namespace SmtpAnalyzers.Reliability
             }
 
             var checkCall = SyntaxFactory.ParseExpression($"{name}.StatusCode.{ReplyCodesHolder.TransientCheck}()");
-            var newLine = NewLineOf(clause);
+            var newLine = InsertedComment.NewLineOf(clause);
+            var wrapperSubject = InsertedComment.WrapperSubject(diagnostic);
             CatchClauseSyntax[] replacement;
             if (caught is not null && SymbolRelations.IsOrDerivesFrom(caught, replyType) && !SymbolRelations.IsOrDerivesFrom(caught, model.SmtpFailedRecipientsException))
             {
@@ -73,8 +74,8 @@ namespace SmtpAnalyzers.Reliability
                 var declared = Declare(clause, clause.Declaration!.Type, name!);
                 replacement = new[]
                 {
-                    WithFilter(declared, checkCall).WithBlock(Comment(clause, TransientComment, newLine)).WithTrailingTrivia(clause.GetTrailingTrivia()),
-                    clause.WithBlock(Comment(clause, PermanentComment, newLine)),
+                    WithFilter(declared, checkCall).WithBlock(Comment(clause, TransientComment, newLine, wrapperSubject)).WithTrailingTrivia(clause.GetTrailingTrivia()),
+                    clause.WithBlock(Comment(clause, PermanentComment, newLine, wrapperSubject)),
                 };
             }
             else if (caught is null || SymbolRelations.IsOrDerivesFrom(replyType, caught as INamedTypeSymbol))
@@ -94,8 +95,8 @@ namespace SmtpAnalyzers.Reliability
                     : clause.WithDeclaration(NameIfMissing(clause.Declaration.WithType(replyTypeSyntax.WithTriviaFrom(clause.Declaration.Type)), name!));
                 replacement = new[]
                 {
-                    WithFilter(inserted, checkCall).WithBlock(Comment(clause, TransientComment, newLine)),
-                    clause.WithBlock(Comment(clause, OtherComment, newLine)),
+                    WithFilter(inserted, checkCall).WithBlock(Comment(clause, TransientComment, newLine, wrapperSubject)),
+                    clause.WithBlock(Comment(clause, OtherComment, newLine, wrapperSubject)),
                 };
             }
             else
@@ -142,54 +143,17 @@ namespace SmtpAnalyzers.Reliability
                 ? declaration.WithIdentifier(SyntaxFactory.Identifier(name).WithLeadingTrivia(SyntaxFactory.Space))
                 : declaration;
 
-        /// <summary>The clause's block with <paramref name="comment"/> as its first line.</summary>
-        private static BlockSyntax Comment(CatchClauseSyntax clause, string comment, string newLine)
-        {
-            var block = clause.Block;
-            var indent = IndentOf(block.OpenBraceToken) + "    ";
-            if (block.Statements.Count > 0)
-            {
-                var first = block.Statements[0];
-                var leading = first.GetLeadingTrivia()
-                    .Add(SyntaxFactory.Comment(comment))
-                    .Add(SyntaxFactory.EndOfLine(newLine))
-                    .Add(SyntaxFactory.Whitespace(indent));
-                return block.ReplaceNode(first, first.WithLeadingTrivia(leading));
-            }
+        /// <summary>
+        /// The clause's block with <paramref name="comment"/> as its first line; through a send wrapper, after a line that
+        /// names where the mail is sent (<paramref name="wrapperSubject"/>).
+        /// </summary>
+        private static BlockSyntax Comment(CatchClauseSyntax clause, string comment, string newLine, string? wrapperSubject)
+            => wrapperSubject is null
+                ? InsertedComment.AtStartOf(clause.Block, newLine, comment)
+                : InsertedComment.AtStartOf(clause.Block, newLine, WrapperComment(wrapperSubject), comment);
 
-            var open = block.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine));
-            var close = block.CloseBraceToken.WithLeadingTrivia(
-                SyntaxFactory.Whitespace(indent),
-                SyntaxFactory.Comment(comment),
-                SyntaxFactory.EndOfLine(newLine),
-                SyntaxFactory.Whitespace(IndentOf(block.OpenBraceToken)));
-            return block.WithOpenBraceToken(open).WithCloseBraceToken(close);
-        }
-
-        private static string IndentOf(SyntaxToken token)
-        {
-            var text = token.SyntaxTree?.GetText();
-            if (text is null)
-            {
-                return string.Empty;
-            }
-
-            var line = text.Lines.GetLineFromPosition(token.SpanStart);
-            var start = line.Start;
-            var end = start;
-            while (end < token.SpanStart && (text[end] == ' ' || text[end] == '\t'))
-            {
-                end++;
-            }
-
-            return text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, end));
-        }
-
-        private static string NewLineOf(SyntaxNode node)
-        {
-            var text = node.SyntaxTree.GetText();
-            return text.Lines.Count > 1 && text.Lines[0].EndIncludingLineBreak - text.Lines[0].End == 2 ? "\r\n" : "\n";
-        }
+        /// <summary>The line a fix through a send wrapper adds before its comment: <c>// SendEmailAsync sends mail: ...</c>.</summary>
+        internal static string WrapperComment(string wrapperSubject) => "// " + wrapperSubject + ": its SMTP failures arrive in this catch.";
 
         private static bool AssignsTo(BlockSyntax block, ISymbol variable, SemanticModel semanticModel, CancellationToken cancellationToken)
             => block.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>

@@ -39,7 +39,7 @@ namespace SmtpAnalyzers.Reliability
             return fix switch
             {
                 PermanentFailureRetriedRule.PredicateFix => PlanPredicate(node, semanticModel),
-                PermanentFailureRetriedRule.FilterFix => PlanFilter(node, semanticModel),
+                PermanentFailureRetriedRule.FilterFix => PlanFilter(node, semanticModel, InsertedComment.WrapperSubject(diagnostic)),
                 _ => null,
             };
         }
@@ -62,8 +62,11 @@ namespace SmtpAnalyzers.Reliability
             return FixPlan.Replace("Handle only transient (4yz) replies", invocation.ArgumentList, replacement, HolderNeeds.ReplyClassChecks);
         }
 
-        /// <summary><c>catch (SmtpException)</c> becomes <c>catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())</c>.</summary>
-        private static FixPlan? PlanFilter(SyntaxNode node, SemanticModel semanticModel)
+        /// <summary>
+        /// <c>catch (SmtpException)</c> becomes <c>catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())</c>;
+        /// through a send wrapper (<paramref name="wrapperSubject"/>) the catch block also gets a first line that names it.
+        /// </summary>
+        private static FixPlan? PlanFilter(SyntaxNode node, SemanticModel semanticModel, string? wrapperSubject)
         {
             var clause = node.AncestorsAndSelf().OfType<CatchClauseSyntax>().FirstOrDefault();
             if (clause is null || clause.Filter is not null || clause.Declaration is null)
@@ -94,8 +97,17 @@ namespace SmtpAnalyzers.Reliability
                     SyntaxFactory.Token(SyntaxKind.CloseParenToken))
                 .WithTrailingTrivia(trailing);
             var replacement = clause.WithDeclaration(declaration).WithFilter(filter);
+            if (wrapperSubject is not null)
+            {
+                replacement = replacement.WithBlock(InsertedComment.AtStartOf(clause.Block, InsertedComment.NewLineOf(clause), WrapperComment(wrapperSubject)));
+            }
+
             return FixPlan.Replace("Retry only transient (4yz) replies", clause, replacement, HolderNeeds.ReplyClassChecks);
         }
+
+        /// <summary>The line the filter fix adds to a catch around a send wrapper: <c>// SendEmail sends mail: ...</c>.</summary>
+        internal static string WrapperComment(string wrapperSubject)
+            => "// " + wrapperSubject + ": only its transient (4yz) failures are retried here; a permanent (5yz) one now reaches the caller (RFC 5321 §4.2.1).";
 
         private static ExpressionSyntax TransientCheck(string variable)
             => SyntaxFactory.ParseExpression(variable + ".StatusCode." + ReplyCodesHolder.TransientCheck + "()");

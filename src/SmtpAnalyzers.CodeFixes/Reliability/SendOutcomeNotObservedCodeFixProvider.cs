@@ -35,24 +35,44 @@ namespace SmtpAnalyzers.Reliability
 
             // "send;" -> "await send;"; "_ = send;" -> "await send;". The replaced expression's leading trivia goes
             // before "await", and whatever followed the send stays after it.
-            ExpressionSyntax replaced;
-            switch (send.Parent)
+            // "send.GetAwaiter();" and "_ = send.GetAwaiter();": the dropped awaiter goes with the rest.
+            ExpressionSyntax discarded = send;
+            if (send.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } access
+                && access.Expression == send
+                && access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } getAwaiter)
             {
-                case ExpressionStatementSyntax statement when statement.Expression == send:
-                    replaced = send;
+                discarded = getAwaiter;
+            }
+
+            ExpressionSyntax replaced;
+            switch (discarded.Parent)
+            {
+                case ExpressionStatementSyntax statement when statement.Expression == discarded:
+                    replaced = discarded;
                     break;
                 case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } assignment
-                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == send && assignment.Parent is ExpressionStatementSyntax:
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == discarded && assignment.Parent is ExpressionStatementSyntax:
                     replaced = assignment;
                     break;
                 default:
                     return null;
             }
 
-            var awaitKeyword = SyntaxFactory.Token(replaced.GetLeadingTrivia(), SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            var awaited = SyntaxFactory.AwaitExpression(awaitKeyword, send.WithLeadingTrivia())
+            // Through a send wrapper, a line before the statement names where the mail is sent.
+            var leading = replaced.GetLeadingTrivia();
+            if (InsertedComment.WrapperSubject(diagnostic) is { } wrapperSubject)
+            {
+                leading = InsertedComment.BeforeStatement(leading, replaced.GetFirstToken(), WrapperComment(wrapperSubject), InsertedComment.NewLineOf(replaced));
+            }
+
+            var awaitKeyword = SyntaxFactory.Token(leading, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            var awaited = SyntaxFactory.AwaitExpression(awaitKeyword, send.WithLeadingTrivia().WithTrailingTrivia())
                 .WithTrailingTrivia(replaced.GetTrailingTrivia());
             return FixPlan.Replace("Await the send so that its failure is observed", replaced, awaited);
         }
+
+        /// <summary>The line the await fix adds before a call to a send wrapper: <c>// SendEmailAsync sends mail: ...</c>.</summary>
+        internal static string WrapperComment(string wrapperSubject)
+            => "// " + wrapperSubject + ": awaited so that a 4yz or 5yz failure (RFC 5321 §4.2.1) is no longer lost.";
     }
 }

@@ -57,6 +57,7 @@ namespace SmtpAnalyzers.Reliability
             var properties = libraries.Count == 1
                 ? ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, libraries.First().ToString())
                 : ImmutableDictionary<string, string?>.Empty;
+            properties = WrapperPathProperty.With(properties, facts.PathSuffix.Length == 0 ? null : facts.Through?.Path)!;
 
             var separatedEarlier = false;
             foreach (var clause in tryOperation.Catches)

@@ -41,52 +41,14 @@ namespace SmtpAnalyzers.Reliability
             var function = EnclosingFunction.Of(tryOperation, context.ContainingSymbol);
             for (var i = 0; i < tryOperation.Catches.Length; i++)
             {
+                if (!TryFindRetryingCatch(tryOperation, i, sendsSystemNetMail, sendsMailKit, sends, function, model, out var found))
+                {
+                    continue;
+                }
+
                 var clause = tryOperation.Catches[i];
-                var type = clause.ExceptionType;
-                var catchAll = model.IsCatchAll(type);
-                if (!catchAll && !model.CanCarryPermanentReply(type))
-                {
-                    continue;
-                }
-
-                if (catchAll && EarlierCatchesTakeReplies(tryOperation, i, sendsSystemNetMail, sendsMailKit, model))
-                {
-                    continue;
-                }
-
-                var exceptionLocal = (clause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
-                var filter = clause.Filter is null ? Condition.None : Classify(clause.Filter, exceptionLocal, model);
-                var listed = filter == Condition.Membership ? PermanentCodeListed(clause.Filter!, model) : null;
-                if (filter == Condition.ReplyClass || filter == Condition.NoReplyType || (filter == Condition.Membership && listed is null))
-                {
-                    continue;
-                }
-
-                var retry = FindRetry(clause, tryOperation, sends, function, exceptionLocal, model, out var denyListInBody, out var listedInBody);
-                if (retry is null)
-                {
-                    continue;
-                }
-
-                listed ??= listedInBody;
-                var denyList = filter == Condition.DenyList || denyListInBody;
-                var typeName = catchAll ? null : type!.Name;
                 var path = facts.PathSuffix;
-                var what = typeName is null ? "every exception of the send" + path : "every " + typeName + (path.Length == 0 ? string.Empty : " of the send" + path);
-                if (listed is not null)
-                {
-                    what = (typeName ?? "the exception") + " with the listed code " + listed;
-                }
-                else if (catchAll && clause.Filter is not null && AuthenticationFailureListed(clause.Filter, model) is { } authentication)
-                {
-                    what = authentication + ", an authentication failure that fails again with the same credentials";
-                }
-                else if (denyList)
-                {
-                    what += " except the codes it lists";
-                }
-
-                var fixable = listed is null && !denyList && clause.Filter is null && model.HasReplyStatusCode(type)
+                var fixable = found.Listed is null && !found.DenyList && clause.Filter is null && model.HasReplyStatusCode(clause.ExceptionType)
                     && clause.Syntax is CatchClauseSyntax { Declaration: not null };
                 var location = clause.Syntax is CatchClauseSyntax syntax
                     ? syntax.Declaration?.GetLocation() ?? syntax.CatchKeyword.GetLocation()
@@ -94,10 +56,10 @@ namespace SmtpAnalyzers.Reliability
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PermanentFailureRetried,
                     location,
-                    fixable ? FilterFixProperties : null,
+                    fixable ? WrapperPathProperty.With(FilterFixProperties, path.Length == 0 ? null : facts.Through?.Path) : null,
                     "catch",
-                    what,
-                    retry));
+                    found.What(path),
+                    found.Retry));
             }
         }
 
@@ -214,7 +176,7 @@ namespace SmtpAnalyzers.Reliability
 
                         break;
                     case IInvocationOperation invocation when CallsWrapperAgain(invocation, sends):
-                        retry = "it calls " + invocation.TargetMethod.Name + " again";
+                        retry = "it calls " + CalledName(invocation) + " again";
                         break;
                     case IInvocationOperation invocation when function is not null
                         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, function.OriginalDefinition):
@@ -297,7 +259,8 @@ namespace SmtpAnalyzers.Reliability
             var target = again.TargetMethod.OriginalDefinition;
             foreach (var send in sends)
             {
-                if (SymbolEqualityComparer.Default.Equals(send.TargetMethod.OriginalDefinition, target))
+                if (SymbolEqualityComparer.Default.Equals(send.TargetMethod.OriginalDefinition, target)
+                    && (target.MethodKind != MethodKind.DelegateInvoke || SymbolEqualityComparer.Default.Equals(InvokedParameter(again), InvokedParameter(send))))
                 {
                     return again.Arguments.IsEmpty || SendsTheSameMessage(again, sends);
                 }

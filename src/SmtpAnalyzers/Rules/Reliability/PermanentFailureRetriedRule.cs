@@ -18,7 +18,8 @@ namespace SmtpAnalyzers.Reliability
     /// type without a predicate and retries (<c>Policy.Handle&lt;SmtpException&gt;().Retry(3)</c>, v8's
     /// <c>ShouldHandle = new PredicateBuilder().Handle&lt;SmtpException&gt;()</c>); a catch around a send that
     /// catches an SMTP failure (or everything) and retries (sends again, continues a retry loop, recurses, counts
-    /// an attempt) without a reply-class condition, or with only a deny-list of codes.
+    /// an attempt) without a reply-class condition, or with only a deny-list of codes; the call of a generic retry
+    /// helper of the project whose catch retries so, given a delegate that sends.
     /// </summary>
     internal sealed partial class PermanentFailureRetriedRule : SmtpRule
     {
@@ -77,6 +78,8 @@ namespace SmtpAnalyzers.Reliability
             if (model.SystemNetMailClient is not null || model.MailKitIMailTransport is not null)
             {
                 start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
+                var helpers = new RetryHelpers(model);
+                start.OnSourceInvocation((c, invocation) => AnalyzeHelperCall(c, model, helpers, invocation));
             }
         }
     }

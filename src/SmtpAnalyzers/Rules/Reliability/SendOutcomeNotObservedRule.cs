@@ -15,9 +15,10 @@ namespace SmtpAnalyzers.Reliability
 {
     /// <summary>
     /// SMTP2004: a send whose outcome, and with it the reply class of a failure, reaches nobody: the Task of
-    /// SendMailAsync / MailKit's SendAsync discarded, returned into a Task.Run whose Task is discarded, or awaited
-    /// in an async void function with no catch; System.Net.Mail's event-based SendAsync in a type that never
-    /// subscribes to SendCompleted.
+    /// SendMailAsync / MailKit's SendAsync discarded (its awaiter dropped included), returned into a Task.Run whose Task
+    /// is discarded, or awaited in an async void function with no catch; a synchronous send or send wrapper called in
+    /// an async void function with no catch; System.Net.Mail's event-based SendAsync in a type that never subscribes to
+    /// SendCompleted.
     /// </summary>
     internal sealed partial class SendOutcomeNotObservedRule : SmtpRule
     {
@@ -42,6 +43,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "SendMailAsync", "SendAsync");
+            start.OnInvocation((c, invocation) => AnalyzeSyncSend(c, model, invocation), "Send");
             start.OnSourceInvocation((c, invocation) => AnalyzeWrapperCall(c, model, invocation));
             if (model.SendCompleted is not null)
             {
@@ -70,8 +72,14 @@ namespace SmtpAnalyzers.Reliability
         private static void AnalyzeWrapperCall(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.ReturnsVoid || !model.IsTaskLike(method.ReturnType) || model.ClassifySend(method) != SendKind.None
-                || IsAwaitedInTaskReturningFunction(invocation, context.ContainingSymbol))
+            if (method.ReturnsVoid || !model.IsTaskLike(method.ReturnType))
+            {
+                // Its failure, if any, is thrown at the call: lost only in an async void function.
+                AnalyzeSyncWrapperCall(context, model, invocation, method);
+                return;
+            }
+
+            if (model.ClassifySend(method) != SendKind.None || IsAwaitedInTaskReturningFunction(invocation, context.ContainingSymbol))
             {
                 return;
             }
@@ -156,6 +164,12 @@ namespace SmtpAnalyzers.Reliability
                     AnalyzePropagated(context, model, send, returned, isAwait: false);
                     return;
 
+                case IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.IsEmpty: true } getAwaiter
+                    when ReferenceEquals(getAwaiter.Instance, value) && IsDiscarded(getAwaiter):
+                    // "client.SendMailAsync(m).GetAwaiter();": the awaiter is dropped and GetResult never runs.
+                    ReportDroppedAwaiter(context, model, send, getAwaiter);
+                    return;
+
                 case IArgumentOperation { Parent: IInvocationOperation helper } argument when IsFireAndForget(helper, argument):
                     Report(context, send, $"it is passed to the fire-and-forget helper '{helper.TargetMethod.Name}', which is given no exception handler", null);
                     return;
@@ -176,6 +190,22 @@ namespace SmtpAnalyzers.Reliability
                 && !inLock
                 && (!function.ReturnsVoid || caught);
             Report(context, send, "its Task is discarded", fixable ? AwaitFixProperties : null);
+        }
+
+        /// <summary>
+        /// <c>send.GetAwaiter();</c> or <c>_ = send.GetAwaiter();</c>: as good as discarding the Task. The await fix applies
+        /// where it would for the Task itself (the whole <c>send.GetAwaiter()</c> becomes <c>await send</c>).
+        /// </summary>
+        private static void ReportDroppedAwaiter(OperationAnalysisContext context, SmtpModel model, Send send, IInvocationOperation getAwaiter)
+        {
+            var statement = getAwaiter.Parent is IExpressionStatementOperation ? getAwaiter.Parent : getAwaiter.Parent?.Parent;
+            var function = EnclosingFunction(getAwaiter, context.ContainingSymbol, model, out var caught, out var inLock);
+            var fixable = statement is IExpressionStatementOperation { IsImplicit: false, Syntax: ExpressionStatementSyntax }
+                && send.IsCall
+                && function is { IsAsync: true }
+                && !inLock
+                && (!function.ReturnsVoid || caught);
+            Report(context, send, "its awaiter is dropped without GetResult()", fixable ? AwaitFixProperties : null);
         }
 
         /// <summary>The Task goes to the enclosing function (awaited or returned): fine unless that function's own outcome goes nowhere.</summary>
@@ -272,11 +302,13 @@ namespace SmtpAnalyzers.Reliability
 
         private static void Report(OperationAnalysisContext context, Send send, string reason, ImmutableDictionary<string, string?>? properties)
         {
-            if (!send.IsConfirmed(context.CancellationToken))
+            if (!send.IsConfirmed(context.CancellationToken, out var path))
             {
                 return;
             }
 
+            // A fixable call to a wrapper: the fix names the wrapper path in the comment it inserts.
+            properties = properties is null ? null : WrapperPathProperty.With(properties, path);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SendOutcomeNotObserved, send.Location, properties, send.Name, reason));
         }
 
@@ -303,12 +335,32 @@ namespace SmtpAnalyzers.Reliability
 
             public string Name { get; }
 
+            /// <summary>The send is the call itself, not a conditional access (<c>client?.SendMailAsync(m)</c>).</summary>
+            public bool IsCall => _located is IInvocationOperation;
+
             /// <summary>Where the call (or its conditional access) is written; made only when a finding is reported.</summary>
             public Location Location => _located.Syntax.GetLocation();
 
-            /// <summary>A send of either library, or a send wrapper whose Task carries the send's failure.</summary>
-            public bool IsConfirmed(CancellationToken cancellationToken)
-                => _wrapper is null || _model.Wrappers.Of(_wrapper, _semanticModel, cancellationToken) is { FailsThroughTask: true };
+            /// <summary>
+            /// A send of either library, or a send wrapper whose Task carries the send's failure; <paramref name="path"/> is
+            /// the wrapper path (null for a send).
+            /// </summary>
+            public bool IsConfirmed(CancellationToken cancellationToken, out string? path)
+            {
+                path = null;
+                if (_wrapper is null)
+                {
+                    return true;
+                }
+
+                if (_model.Wrappers.Of(_wrapper, _semanticModel, cancellationToken) is { FailsThroughTask: true } wrapper)
+                {
+                    path = wrapper.Path;
+                    return true;
+                }
+
+                return false;
+            }
         }
     }
 }

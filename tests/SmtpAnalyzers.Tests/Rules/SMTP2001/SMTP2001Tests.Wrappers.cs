@@ -381,11 +381,13 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                     catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
                     {
+                        // SendEmailAsync sends mail: its SMTP failures arrive in this catch.
                         // Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.
                         Console.WriteLine(ex.Message);
                     }
                     catch (Exception ex)
                     {
+                        // SendEmailAsync sends mail: its SMTP failures arrive in this catch.
                         // Permanent SMTP failures (5yz, RFC 5321 §4.2.1) and every other error arrive here: do not send the same message again unchanged.
                         Console.WriteLine(ex.Message);
                     }
@@ -437,11 +439,13 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                     catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
                     {
+                        // SendEmail sends mail: its SMTP failures arrive in this catch.
                         // Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.
                         return false;
                     }
                     catch (Exception)
                     {
+                        // SendEmail sends mail: its SMTP failures arrive in this catch.
                         // Permanent SMTP failures (5yz, RFC 5321 §4.2.1) and every other error arrive here: do not send the same message again unchanged.
                         return false;
                     }

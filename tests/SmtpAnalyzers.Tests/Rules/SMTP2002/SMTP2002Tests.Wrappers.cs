@@ -217,6 +217,7 @@ namespace SmtpAnalyzers.Tests.Reliability
                         }
                         catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
                         {
+                            // SendEmail sends mail: only its transient (4yz) failures are retried here; a permanent (5yz) one now reaches the caller (RFC 5321 §4.2.1).
                             Thread.Sleep(1000 * attempt);
                         }
                     }

@@ -84,6 +84,7 @@ namespace SmtpAnalyzers.Tests.Reliability
 
                 public async Task RegisterAsync(MimeMessage message)
                 {
+                    // SendEmailAsync sends mail: awaited so that a 4yz or 5yz failure (RFC 5321 §4.2.1) is no longer lost.
                     await SendEmailAsync(message);
                     await Task.Delay(10);
                 }
