@@ -27,27 +27,14 @@ namespace SmtpAnalyzers.Reliability
         /// </summary>
         private static void AnalyzeHelperCall(OperationAnalysisContext context, SmtpModel model, RetryHelpers helpers, IInvocationOperation invocation)
         {
-            IArgumentOperation? delegateArgument = null;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Value is IDelegateCreationOperation || argument.Value is IConversionOperation { Operand: IDelegateCreationOperation })
-                {
-                    delegateArgument = argument;
-                    break;
-                }
-            }
-
-            if (delegateArgument is null || !model.Wrappers.MayFollow(invocation.TargetMethod))
+            if (!model.Wrappers.MayFollow(invocation.TargetMethod))
             {
                 return;
             }
 
-            var retries = helpers.Of(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken);
-            if (retries.IsEmpty)
-            {
-                return;
-            }
-
+            // The delegate first: it is bound already, is cheap to read and rarely sends; the helper's body (maybe in another
+            // file) is read only for a call that hands it a sending delegate.
+            ImmutableArray<HelperRetry>? retries = null;
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is not { } helperParameter
@@ -57,7 +44,8 @@ namespace SmtpAnalyzers.Reliability
                     continue;
                 }
 
-                foreach (var retry in retries)
+                retries ??= helpers.Of(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken);
+                foreach (var retry in retries.Value)
                 {
                     if (retry.Ordinal == helperParameter.Ordinal && retry.Library == library)
                     {
