@@ -12,6 +12,8 @@ namespace SmtpAnalyzers.Semantics
     internal sealed partial class SendWrappers
     {
         private ReachIndex? _reach;
+        private bool _reachBuilt;
+        private object? _reachLock;
 
         /// <summary>
         /// The first check, before any body is bound: whether the body of <paramref name="method"/>, or the body of a
@@ -26,14 +28,9 @@ namespace SmtpAnalyzers.Semantics
                 return false;
             }
 
-            var reach = Volatile.Read(ref _reach);
-            if (reach is null)
-            {
-                Interlocked.CompareExchange(ref _reach, ReachIndex.Build(_model.Compilation, cancellationToken), null);
-                reach = _reach!;
-            }
-
-            return reach.Contains(references[0].SyntaxTree, references[0].Span);
+            // Built by one thread; the others wait for it rather than scan the same text again at the same time.
+            var reach = LazyInitializer.EnsureInitialized(ref _reach, ref _reachBuilt, ref _reachLock, () => ReachIndex.Build(_model.Compilation, cancellationToken));
+            return reach!.Contains(references[0].SyntaxTree, references[0].Span);
         }
 
         /// <summary>
