@@ -68,6 +68,14 @@ namespace SmtpAnalyzers.Engine
                 }
             }
 
+            if (start.Tries.Count > 0 || start.SourceInvocations.Count > 0)
+            {
+                // The rules that follow send wrappers will ask for the reach index at their first try or source call. Built
+                // here, once and on one thread, it is not built inside an operation callback while the driver's other
+                // threads wait for it in theirs.
+                model.Wrappers.PrepareReach(context.CancellationToken);
+            }
+
             Dispatcher.Register(start, context);
         }
     }

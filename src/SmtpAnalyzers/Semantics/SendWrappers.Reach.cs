@@ -28,10 +28,14 @@ namespace SmtpAnalyzers.Semantics
                 return false;
             }
 
-            // Built by one thread; the others wait for it rather than scan the same text again at the same time.
-            var reach = LazyInitializer.EnsureInitialized(ref _reach, ref _reachBuilt, ref _reachLock, () => ReachIndex.Build(_model.Compilation, cancellationToken));
-            return reach!.Contains(references[0].SyntaxTree, references[0].Span);
+            return ReachOf(cancellationToken).Contains(references[0].SyntaxTree, references[0].Span);
         }
+
+        /// <summary>The reach index of the compilation, built on first use by one thread while the others wait for it.</summary>
+        public void PrepareReach(CancellationToken cancellationToken) => _ = ReachOf(cancellationToken);
+
+        private ReachIndex ReachOf(CancellationToken cancellationToken)
+            => LazyInitializer.EnsureInitialized(ref _reach, ref _reachBuilt, ref _reachLock, () => ReachIndex.Build(_model.Compilation, cancellationToken))!;
 
         /// <summary>
         /// The method and local-function declarations of the compilation that may reach a send within <see cref="MaxDepth"/>
