@@ -164,6 +164,13 @@ namespace SmtpAnalyzers.Reliability
                     AnalyzePropagated(context, model, send, returned, isAwait: false);
                     return;
 
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Parent: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.IsEmpty: true } configuredAwaiter } configured
+                    when ReferenceEquals(configured.Instance, value) && ReferenceEquals(configuredAwaiter.Instance, configured) && IsDiscarded(configuredAwaiter):
+                    // "client.SendMailAsync(m).ConfigureAwait(false).GetAwaiter();": dropped the same way. No fix: the await
+                    // fix rewrites "send.GetAwaiter()" and would lose the ConfigureAwait.
+                    Report(context, send, "its awaiter is dropped without GetResult()", null);
+                    return;
+
                 case IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.IsEmpty: true } getAwaiter
                     when ReferenceEquals(getAwaiter.Instance, value) && IsDiscarded(getAwaiter):
                     // "client.SendMailAsync(m).GetAwaiter();": the awaiter is dropped and GetResult never runs.

@@ -59,6 +59,30 @@ namespace SmtpAnalyzers.Tests.Reliability
             VerifyAnalyzer.Diagnostic("SMTP2004").WithLocation(1).WithArguments("SendEmailAsync", "its awaiter is dropped without GetResult()"));
 
         [Fact]
+        public Task ConfiguredAwaiterDropped_IsReportedWithoutAFix() => Verify.VerifyNoFixAsync(
+            """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.org");
+
+                private Task SendEmailAsync(MailMessage message) => _client.SendMailAsync(message);
+
+                public async Task RegisterAsync(MailMessage message)
+                {
+                    {|SMTP2004:_client.SendMailAsync(message)|}.ConfigureAwait(false).GetAwaiter();
+                    _ = {|SMTP2004:SendEmailAsync(message)|}.ConfigureAwait(false).GetAwaiter();
+                    _client.SendMailAsync(message).ConfigureAwait(false).GetAwaiter().GetResult();
+                    var awaiter = _client.SendMailAsync(message).ConfigureAwait(false).GetAwaiter();
+                    awaiter.GetResult();
+                    await _client.SendMailAsync(message).ConfigureAwait(false);
+                }
+            }
+            """);
+
+        [Fact]
         public Task AwaiterDroppedInAsyncMethod_IsAwaited() => Verify.VerifyAsync(
             """
             using System.Net.Mail;
