@@ -20,6 +20,17 @@ namespace SmtpAnalyzers.Operations
             => property is not null && expected is not null && property.Name == expected.Name
                 && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected);
 
+        /// <summary>
+        /// The declaration a call of <paramref name="method"/> runs: the extension method's static form, the generic
+        /// definition, and a partial method's implementation part. The key for caching per method body.
+        /// </summary>
+        public static IMethodSymbol BodyDefinition(IMethodSymbol method)
+        {
+            method = method.ReducedFrom ?? method;
+            method = method.OriginalDefinition;
+            return method.PartialImplementationPart ?? method;
+        }
+
         /// <summary>Whether an exception of <paramref name="thrown"/> can be caught by a catch of <paramref name="caughtType"/> (null: no type).</summary>
         public static bool IsCaughtBy(ITypeSymbol thrown, ITypeSymbol? caughtType)
             => caughtType is null || caughtType.SpecialType == SpecialType.System_Object || IsOrDerivesFrom(thrown, caughtType as INamedTypeSymbol);

@@ -134,12 +134,7 @@ namespace SmtpAnalyzers.Semantics
             return _wrappers.GetOrAdd(method, wrapper);
         }
 
-        private static IMethodSymbol Definition(IMethodSymbol method)
-        {
-            method = method.ReducedFrom ?? method;
-            method = method.OriginalDefinition;
-            return method.PartialImplementationPart ?? method;
-        }
+        private static IMethodSymbol Definition(IMethodSymbol method) => SymbolRelations.BodyDefinition(method);
 
         /// <summary>Breadth first from <paramref name="method"/>: the shortest path to an escaping send, at most <see cref="MaxDepth"/> wrappers long.</summary>
         private SendWrapper? Find(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)

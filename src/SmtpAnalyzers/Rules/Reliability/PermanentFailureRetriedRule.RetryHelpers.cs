@@ -184,9 +184,7 @@ namespace SmtpAnalyzers.Reliability
 
             public ImmutableArray<HelperRetry> Of(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
             {
-                method = method.ReducedFrom ?? method;
-                method = method.OriginalDefinition;
-                method = method.PartialImplementationPart ?? method;
+                method = SymbolRelations.BodyDefinition(method);
                 if (_helpers.TryGetValue(method, out var known))
                 {
                     return known;
