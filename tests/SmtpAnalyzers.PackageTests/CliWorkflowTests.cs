@@ -105,6 +105,12 @@ namespace SmtpAnalyzers.PackageTests
             Check(files["Transport.cs"].Contains("using MailKit.Security;", StringComparison.Ordinal), "Expected the SMTP3002 fix to import MailKit.Security." + Environment.NewLine + files["Transport.cs"], format);
             Check(!all.Contains("client.ServerCertificateValidationCallback = (s, c, h, e) => true;", StringComparison.Ordinal), "Expected the SMTP3003 fix to remove the override." + Environment.NewLine + all, format);
 
+            // Through a send wrapper, SMTP2001, SMTP2002 and SMTP2004 fix as for a direct send and name the wrapper in a comment.
+            foreach (var comment in new[] { "// SendEmailAsync sends mail: its SMTP failures arrive in this catch.", "// Deliver sends mail: only its transient (4yz) failures are retried here", "// SendEmailAsync sends mail: awaited so that" })
+            {
+                Check(files["Wrappers.cs"].Contains(comment, StringComparison.Ordinal), $"Expected the comment '{comment}' in the fixed Wrappers.cs." + Environment.NewLine + files["Wrappers.cs"], format);
+            }
+
             // A second run finds nothing more to fix.
             var again = Log(consumer.Run("format", "analyzers", "--severity", "info")).ShouldSucceed();
             var filesAgain = SourceFiles(consumer);

@@ -205,6 +205,62 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
                 }
 
                 """,
+            ["Wrappers.cs"] = """
+                using System;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Net = System.Net.Mail;
+
+                namespace Consumer
+                {
+                    // The same failure paths as in Senders.cs, one call away: the fixes name the wrapper in a comment.
+                    public sealed class Wrappers
+                    {
+                        private readonly Net.SmtpClient _client = new Net.SmtpClient("smtp.example.com");
+                        private readonly List<string> _errors = new List<string>();
+
+                        private Task SendEmailAsync(Net.MailMessage message) => _client.SendMailAsync(message);
+
+                        private void Deliver(Net.MailMessage message) => _client.Send(message);
+
+                        public async Task WelcomeAsync(Net.MailMessage message)
+                        {
+                            try
+                            {
+                                await SendEmailAsync(message);
+                            }
+                            catch (Exception ex)
+                            {
+                                _errors.Add(ex.Message);
+                            }
+                        }
+
+                        public void DeliverWithRetries(Net.MailMessage message)
+                        {
+                            for (var attempt = 1; attempt <= 3; attempt++)
+                            {
+                                try
+                                {
+                                    Deliver(message);
+                                    return;
+                                }
+                                catch (Net.SmtpException)
+                                {
+                                    Thread.Sleep(attempt * 1000);
+                                }
+                            }
+                        }
+
+                        public async Task RegisterAsync(Net.MailMessage message)
+                        {
+                            SendEmailAsync(message);
+                            await Task.Yield();
+                        }
+                    }
+                }
+
+                """,
             ["Policies.cs"] = """
                 using System;
                 using Polly;
