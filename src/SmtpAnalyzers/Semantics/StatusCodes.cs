@@ -55,14 +55,20 @@ namespace SmtpAnalyzers.Semantics
 
         private bool IsStatusCode(IOperation? operation, out SmtpLibrary library, int depth)
         {
+            // Dispatched on Kind: one virtual call, where a type test against each operation interface scans the class's
+            // interface map. This runs for the other side of every comparison with a number in the reply range.
             library = default;
             while (true)
             {
-                switch (operation)
+                if (operation is null)
                 {
-                    case null:
-                        return false;
-                    case IConversionOperation conversion:
+                    return false;
+                }
+
+                switch (operation.Kind)
+                {
+                    case OperationKind.Conversion:
+                        var conversion = (IConversionOperation)operation;
                         if (IsStatusCodeEnum(conversion.Type, out library))
                         {
                             // A cast of a literal to the enum is a magic code, not a status code read from SMTP.
@@ -76,8 +82,8 @@ namespace SmtpAnalyzers.Semantics
 
                         operation = conversion.Operand;
                         continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
+                    case OperationKind.Parenthesized:
+                        operation = ((IParenthesizedOperation)operation).Operand;
                         continue;
                 }
 
@@ -91,21 +97,30 @@ namespace SmtpAnalyzers.Semantics
                     return true;
                 }
 
-                if (operation is ILocalReferenceOperation localReference && IsNumeric(localReference.Type) && depth < MaxLocalDepth)
+                if (depth >= MaxLocalDepth || !IsNumeric(operation.Type))
                 {
-                    // The initializer first: walking the method for writes is worth it only for a status code.
-                    var value = DeclaredValue(localReference);
-                    return value is not null && IsStatusCode(value, out library, depth + 1) && IsNeverReassigned(localReference);
+                    return false;
                 }
 
-                if (operation is IParameterReferenceOperation parameterReference && IsNumeric(parameterReference.Type) && depth < MaxLocalDepth)
+                switch (operation.Kind)
                 {
-                    var known = _parameters.GetOrAdd(parameterReference.Parameter, _ => ParameterLibrary(parameterReference, depth));
-                    library = known ?? default;
-                    return known is not null;
-                }
+                    case OperationKind.LocalReference:
+                        // The initializer first: walking the method for writes is worth it only for a status code.
+                        var localReference = (ILocalReferenceOperation)operation;
+                        var value = DeclaredValue(localReference);
+                        return value is not null && IsStatusCode(value, out library, depth + 1) && IsNeverReassigned(localReference);
+                    case OperationKind.ParameterReference:
+                        var parameterReference = (IParameterReferenceOperation)operation;
+                        if (!_parameters.TryGetValue(parameterReference.Parameter, out var known))
+                        {
+                            known = _parameters.GetOrAdd(parameterReference.Parameter, ParameterLibrary(parameterReference, depth));
+                        }
 
-                return false;
+                        library = known ?? default;
+                        return known is not null;
+                    default:
+                        return false;
+                }
             }
         }
 

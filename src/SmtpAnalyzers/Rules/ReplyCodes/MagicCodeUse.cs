@@ -59,8 +59,9 @@ namespace SmtpAnalyzers.ReplyCodes
             IConversionOperation? enumCast = null;
             var enumLibrary = default(SmtpLibrary);
             var current = number;
-            while (current.Parent is IConversionOperation conversion)
+            while (current.Parent is { Kind: OperationKind.Conversion } parent)
             {
+                var conversion = (IConversionOperation)parent;
                 if (model.IsStatusCodeEnum(conversion.Type, out var castLibrary))
                 {
                     enumCast = conversion;
@@ -70,10 +71,15 @@ namespace SmtpAnalyzers.ReplyCodes
                 current = conversion;
             }
 
+            // Dispatched on Kind (one virtual call) rather than on a type test per operation interface: most numbers in the
+            // reply range are none of these (array sizes, arguments, assignments), and each failed type test scans the
+            // class's interface map.
             SmtpLibrary library;
-            switch (current.Parent)
+            var user = current.Parent;
+            switch (user?.Kind)
             {
-                case IBinaryOperation binary:
+                case OperationKind.Binary:
+                    var binary = (IBinaryOperation)user;
                     var other = ReferenceEquals(binary.LeftOperand, current) ? binary.RightOperand : binary.LeftOperand;
                     if (model.IsStatusCode(other, out library))
                     {
@@ -94,7 +100,7 @@ namespace SmtpAnalyzers.ReplyCodes
 
                     break;
 
-                case ISingleValueCaseClauseOperation clause when clause.Parent?.Parent is ISwitchOperation switchStatement:
+                case OperationKind.CaseClause when user is ISingleValueCaseClauseOperation clause && clause.Parent?.Parent is ISwitchOperation switchStatement:
                     if (model.IsStatusCode(switchStatement.Value, out library))
                     {
                         use = new MagicCodeUse(MagicCodeUseKind.CaseLabel, enumCast is null ? library : enumLibrary, switchStatement.Value, enumCast);
@@ -103,7 +109,8 @@ namespace SmtpAnalyzers.ReplyCodes
 
                     break;
 
-                case IConstantPatternOperation constantPattern:
+                case OperationKind.ConstantPattern:
+                    var constantPattern = (IConstantPatternOperation)user;
                     var tested = TestedValue(constantPattern);
                     if (model.IsStatusCode(tested, out library))
                     {
@@ -113,7 +120,8 @@ namespace SmtpAnalyzers.ReplyCodes
 
                     break;
 
-                case IRelationalPatternOperation relationalPattern:
+                case OperationKind.RelationalPattern:
+                    var relationalPattern = (IRelationalPatternOperation)user;
                     var bounded = TestedValue(relationalPattern);
                     if (model.IsStatusCode(bounded, out library))
                     {
@@ -123,7 +131,8 @@ namespace SmtpAnalyzers.ReplyCodes
 
                     break;
 
-                case IArgumentOperation argument when argument.Parent is IInvocationOperation invocation:
+                case OperationKind.Argument when user.Parent is IInvocationOperation invocation:
+                    var argument = (IArgumentOperation)user;
                     if (TryFindEqualsCall(argument, invocation, model, out var compared, out library))
                     {
                         use = new MagicCodeUse(MagicCodeUseKind.Equality, enumCast is null ? library : enumLibrary, compared, enumCast);
@@ -132,7 +141,8 @@ namespace SmtpAnalyzers.ReplyCodes
 
                     break;
 
-                case IArrayInitializerOperation initializer:
+                case OperationKind.ArrayInitializer:
+                    var initializer = (IArrayInitializerOperation)user;
                     if (TryFindMembership(initializer, model, out var member, out library))
                     {
                         use = new MagicCodeUse(MagicCodeUseKind.Membership, enumCast is null ? library : enumLibrary, member, enumCast);

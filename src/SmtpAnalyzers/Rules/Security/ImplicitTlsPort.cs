@@ -23,9 +23,10 @@ namespace SmtpAnalyzers.Rules.Security
         /// <summary><c>new SmtpClient(host, 465)</c>: reported at the port argument.</summary>
         public static Diagnostic? AnalyzeCreation(IObjectCreationOperation creation, SecuritySymbols symbols)
         {
-            if (creation.Arguments.Length < 2
-                || symbols.SystemNetMailClient is null
-                || !SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, symbols.SystemNetMailClient))
+            // The constructor's type before the arguments: reading the arguments may build their operations.
+            if (symbols.SystemNetMailClient is null
+                || !SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, symbols.SystemNetMailClient)
+                || creation.Arguments.Length < 2)
             {
                 return null;
             }
