@@ -76,6 +76,7 @@ namespace SmtpAnalyzers.Catches
         /// The facts of <paramref name="tryOperation"/>; with <paramref name="followWrappers"/>, calls to send wrappers and
         /// sends in an awaited Task.Run delegate count as sends (<see cref="SmtpModel.SendSitesIn"/>).
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Operations.HotPath.Optimized)]
         public static bool TryCreate(ITryOperation tryOperation, SmtpModel model, bool followWrappers, System.Threading.CancellationToken cancellationToken, out TryFacts facts)
         {
             facts = null!;
@@ -95,13 +96,13 @@ namespace SmtpAnalyzers.Catches
                 }
             }
 
-            if (!receives)
+            if (!receives || !model.MayHoldSendSites(tryOperation.Body, followWrappers, cancellationToken, out var mentions))
             {
                 return false;
             }
 
             ImmutableArray<SendSite>.Builder? sends = null;
-            foreach (var site in model.SendSitesIn(tryOperation.Body, followWrappers, tryOperation.SemanticModel, cancellationToken))
+            foreach (var site in model.SendSitesIn(tryOperation.Body, followWrappers, tryOperation.SemanticModel, cancellationToken, mentions))
             {
                 sends ??= ImmutableArray.CreateBuilder<SendSite>();
                 sends.Add(site);

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Catches;
 using SmtpAnalyzers.Knowledge;
+using SmtpAnalyzers.Operations;
 using SmtpAnalyzers.Semantics;
 
 namespace SmtpAnalyzers.Engine
@@ -74,33 +76,18 @@ namespace SmtpAnalyzers.Engine
                 }
                 else
                 {
-                    context.RegisterOperationAction(
-                        c =>
-                        {
-                            Exception? failure = null;
-                            foreach (var handler in handlers)
-                            {
-                                try
-                                {
-                                    handler(c);
-                                }
-                                catch (Exception exception) when (exception is not OperationCanceledException)
-                                {
-                                    failure ??= exception;
-                                }
-                            }
-
-                            Rethrow(failure);
-                        },
-                        pair.Key);
+                    context.RegisterOperationAction(new Handlers(handlers).Run, pair.Key);
                 }
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void OnLiteral(OperationAnalysisContext context)
         {
             var literal = (ILiteralOperation)context.Operation;
-            if (literal.ConstantValue.Value is not int value)
+
+            // The type first: reading the constant of a literal boxes it again at every read.
+            if (literal.Type?.SpecialType != SpecialType.System_Int32 || literal.ConstantValue.Value is not int value)
             {
                 return;
             }
@@ -137,6 +124,7 @@ namespace SmtpAnalyzers.Engine
             Rethrow(failure);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void OnBinary(OperationAnalysisContext context)
         {
             var binary = (IBinaryOperation)context.Operation;
@@ -174,6 +162,7 @@ namespace SmtpAnalyzers.Engine
             Rethrow(failure);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -214,6 +203,7 @@ namespace SmtpAnalyzers.Engine
             Rethrow(failure);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void OnTry(OperationAnalysisContext context)
         {
             if (!TryFacts.TryCreate((ITryOperation)context.Operation, _model, followWrappers: true, context.CancellationToken, out var facts))
@@ -235,6 +225,33 @@ namespace SmtpAnalyzers.Engine
             }
 
             Rethrow(failure);
+        }
+
+        /// <summary>The handlers of the rules that asked for one operation kind, each run even when another throws.</summary>
+        private sealed class Handlers
+        {
+            private readonly Action<OperationAnalysisContext>[] _handlers;
+
+            public Handlers(Action<OperationAnalysisContext>[] handlers) => _handlers = handlers;
+
+            [MethodImpl(HotPath.Optimized)]
+            public void Run(OperationAnalysisContext context)
+            {
+                Exception? failure = null;
+                foreach (var handler in _handlers)
+                {
+                    try
+                    {
+                        handler(context);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        failure ??= exception;
+                    }
+                }
+
+                Rethrow(failure);
+            }
         }
 
         /// <summary>

@@ -33,6 +33,7 @@ namespace SmtpAnalyzers.Operations
 
         private const int ChunkSize = 8192;
 
+
         [System.ThreadStatic]
         private static char[]? t_buffer;
 
@@ -43,6 +44,7 @@ namespace SmtpAnalyzers.Operations
         /// <paramref name="text"/>. The text is read in small chunks into one buffer per thread: a copy of a whole large
         /// file would be a large-object allocation, and those start full garbage collections.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public void FindAll(SourceText text, TextSpan span, List<int> positions)
         {
             var buffer = t_buffer ??= new char[ChunkSize];
@@ -51,21 +53,7 @@ namespace SmtpAnalyzers.Operations
             {
                 var count = System.Math.Min(ChunkSize, span.End - start);
                 text.CopyTo(start, buffer, 0, count);
-                var limit = count;
-                if (start + count < span.End)
-                {
-                    // Stop before a word the chunk may cut in two; the next chunk starts with it.
-                    while (limit > 0 && IsIdentifierPart(buffer[limit - 1]))
-                    {
-                        limit--;
-                    }
-
-                    if (limit == 0)
-                    {
-                        limit = count;
-                    }
-                }
-
+                var limit = LimitOfChunk(buffer, count, start + count < span.End);
                 var position = 0;
                 while (TryFindNext(buffer, limit, ref position, out var found))
                 {
@@ -76,7 +64,51 @@ namespace SmtpAnalyzers.Operations
             }
         }
 
+        /// <summary>Whether <paramref name="span"/> of <paramref name="text"/> holds a whole word of the set; stops at the first.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        public bool ContainsAny(SourceText text, TextSpan span)
+        {
+            var buffer = t_buffer ??= new char[ChunkSize];
+            var start = span.Start;
+            while (start < span.End)
+            {
+                var count = System.Math.Min(ChunkSize, span.End - start);
+                text.CopyTo(start, buffer, 0, count);
+                var limit = LimitOfChunk(buffer, count, start + count < span.End);
+                var position = 0;
+                if (TryFindNext(buffer, limit, ref position, out _))
+                {
+                    return true;
+                }
+
+                start += limit;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Where the search of a chunk stops: before a word the chunk may cut in two when more text follows (the next chunk
+        /// starts with it).
+        /// </summary>
+        private static int LimitOfChunk(char[] buffer, int count, bool more)
+        {
+            if (!more)
+            {
+                return count;
+            }
+
+            var limit = count;
+            while (limit > 0 && IsIdentifierPart(buffer[limit - 1]))
+            {
+                limit--;
+            }
+
+            return limit == 0 ? count : limit;
+        }
+
         /// <summary>Finds the next whole word of the set at or after <paramref name="position"/>, and moves past it.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool TryFindNext(char[] text, int length, ref int position, out int start)
         {
             var i = position;

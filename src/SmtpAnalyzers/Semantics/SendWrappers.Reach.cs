@@ -31,6 +31,16 @@ namespace SmtpAnalyzers.Semantics
             return ReachOf(cancellationToken).Contains(references[0].SyntaxTree, references[0].Span);
         }
 
+        /// <summary>
+        /// The first check of a call or of a piece of code, before any operation is read: whether <paramref name="name"/> is
+        /// the name of a send or of a method or local function declaration that may reach one (so that a call of another
+        /// name is never a send wrapper).
+        /// </summary>
+        public bool MayBeSendOrWrapperName(string name, CancellationToken cancellationToken) => ReachOf(cancellationToken).Names.Contains(name);
+
+        /// <summary>The send names and the names of the declarations that may reach a send, as whole words to search text for.</summary>
+        public WordSet SendAndWrapperWords(CancellationToken cancellationToken) => ReachOf(cancellationToken).Words;
+
         /// <summary>The reach index of the compilation, built on first use by one thread while the others wait for it.</summary>
         public void PrepareReach(CancellationToken cancellationToken) => _ = ReachOf(cancellationToken);
 
@@ -50,6 +60,12 @@ namespace SmtpAnalyzers.Semantics
             private static readonly string[] SendNames = { "Send", "SendAsync", "SendMailAsync" };
 
             private readonly Dictionary<SyntaxTree, HashSet<TextSpan>> _declarations = new Dictionary<SyntaxTree, HashSet<TextSpan>>();
+
+            /// <summary>The send names and the names of the followable declarations of the index, at every depth.</summary>
+            public HashSet<string> Names { get; } = new HashSet<string>(SendNames, System.StringComparer.Ordinal);
+
+            /// <summary><see cref="Names"/> as whole words to search text for.</summary>
+            public WordSet Words { get; private set; } = null!;
 
             private ReachIndex()
             {
@@ -88,6 +104,7 @@ namespace SmtpAnalyzers.Semantics
                     frontier = new WordSet(added);
                 }
 
+                index.Words = new WordSet(index.Names);
                 return index;
             }
 
@@ -125,9 +142,13 @@ namespace SmtpAnalyzers.Semantics
                         _declarations.Add(tree, spans);
                     }
 
-                    if (spans.Add(node.Span) && followable && names is not null && known.Add(identifier.ValueText))
+                    if (spans.Add(node.Span) && followable)
                     {
-                        names.Add(identifier.ValueText);
+                        Names.Add(identifier.ValueText);
+                        if (names is not null && known.Add(identifier.ValueText))
+                        {
+                            names.Add(identifier.ValueText);
+                        }
                     }
                 }
             }

@@ -73,12 +73,65 @@ namespace SmtpAnalyzers.Semantics
             }
         }
 
+        private static readonly WordSet SendNameWords = new WordSet(new[] { "Send", "SendAsync", "SendMailAsync" });
+
+        /// <summary>
+        /// The first check before <see cref="SendSitesIn"/>, a text scan of <paramref name="root"/>'s span and no operation
+        /// read: false when it cannot hold a send site, because it mentions no send name (and, with
+        /// <paramref name="followWrappers"/>, no name of a declaration that may reach a send) as a whole word. Otherwise
+        /// <paramref name="mentions"/> holds where those names start, for <see cref="SendSitesIn"/> to walk only the
+        /// operations around them; null when the tree has no text to scan.
+        /// </summary>
+        public bool MayHoldSendSites(IOperation root, bool followWrappers, System.Threading.CancellationToken cancellationToken, out List<int>? mentions)
+        {
+            mentions = null;
+            var syntax = root.Syntax;
+            if (!syntax.SyntaxTree.TryGetText(out var text))
+            {
+                return true;
+            }
+
+            var words = followWrappers ? Wrappers.SendAndWrapperWords(cancellationToken) : SendNameWords;
+            if (!words.ContainsAny(text, syntax.Span))
+            {
+                return false;
+            }
+
+            mentions = new List<int>();
+            words.FindAll(text, syntax.Span, mentions);
+            return true;
+        }
+
+        /// <summary>Whether a position of the ascending <paramref name="positions"/> is inside <paramref name="span"/>.</summary>
+        private static bool AnyWithin(List<int> positions, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            int low = 0, high = positions.Count - 1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) >> 1);
+                if (positions[middle] < span.Start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return low < positions.Count && positions[low] < span.End;
+        }
+
         /// <summary>
         /// The sends in a try body <paramref name="root"/> whose failures reach the try's catches: those of
         /// <see cref="SendsIn"/>, the sends in the delegate of an awaited <c>Task.Run</c> (a returned one fails after the try), and calls to send
         /// wrappers (<see cref="SendWrappers"/>) that no try inside <paramref name="root"/> catches without rethrowing.
         /// </summary>
-        public IEnumerable<Catches.SendSite> SendSitesIn(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken)
+        /// <remarks>
+        /// With <paramref name="mentions"/> (from <see cref="MayHoldSendSites"/>), an operation whose text holds none of them
+        /// is not entered: a send or a call of a wrapper always has the name in its own text.
+        /// </remarks>
+        public IEnumerable<Catches.SendSite> SendSitesIn(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken, List<int>? mentions = null)
         {
             var wrappers = followWrappers ? Wrappers : null;
             var pending = new Stack<(IOperation Operation, bool Caught)>();
@@ -130,7 +183,8 @@ namespace SmtpAnalyzers.Semantics
 
                 foreach (var child in operation.ChildOperations)
                 {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation)
+                        && (mentions is null || AnyWithin(mentions, child.Syntax.Span)))
                     {
                         // Only the nested try's body is covered by its catches.
                         pending.Push((child, caught || (childCaught && ReferenceEquals(child, (operation as ITryOperation)?.Body))));

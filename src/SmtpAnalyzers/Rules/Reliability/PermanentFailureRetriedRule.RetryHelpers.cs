@@ -25,6 +25,7 @@ namespace SmtpAnalyzers.Reliability
         /// be followed. Then the helper's retrying catches for that parameter (read once per helper and cached), and only
         /// then the delegate's sends.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Operations.HotPath.Optimized)]
         private static void AnalyzeHelperCall(OperationAnalysisContext context, SmtpModel model, RetryHelpers helpers, IInvocationOperation invocation)
         {
             if (!model.Wrappers.MayFollow(invocation.TargetMethod))
@@ -73,7 +74,12 @@ namespace SmtpAnalyzers.Reliability
             switch (creation.Target)
             {
                 case IAnonymousFunctionOperation lambda:
-                    foreach (var site in model.SendSitesIn(lambda.Body, followWrappers: true, semanticModel, cancellationToken))
+                    if (!model.MayHoldSendSites(lambda.Body, followWrappers: true, cancellationToken, out var mentions))
+                    {
+                        return false;
+                    }
+
+                    foreach (var site in model.SendSitesIn(lambda.Body, followWrappers: true, semanticModel, cancellationToken, mentions))
                     {
                         var throwsAtCall = site.Wrapper is null
                             ? model.ClassifySend(site.Invocation.TargetMethod) == SendKind.Sync

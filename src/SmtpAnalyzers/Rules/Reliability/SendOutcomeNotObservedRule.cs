@@ -67,11 +67,18 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>
         /// A call to a method of this compilation that returns a Task: when it is a send wrapper whose Task carries the
         /// send's failure (<see cref="SendWrappers"/>), its Task is checked like a send's. The shape of the call's use is
-        /// checked first; the wrapper only when a finding would follow.
+        /// checked first (after the name: one set lookup); the wrapper only when a finding would follow.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Operations.HotPath.Optimized)]
         private static void AnalyzeWrapperCall(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
+            if (!model.Wrappers.MayBeSendOrWrapperName(method.Name, context.CancellationToken))
+            {
+                // Not the name of any declaration that may reach a send: never a wrapper.
+                return;
+            }
+
             if (method.ReturnsVoid || !model.IsTaskLike(method.ReturnType))
             {
                 // Its failure, if any, is thrown at the call: lost only in an async void function.
