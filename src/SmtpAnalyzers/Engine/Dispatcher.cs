@@ -23,6 +23,7 @@ namespace SmtpAnalyzers.Engine
         private readonly ReplyNumberHandler[] _replyNumbers;
         private readonly Action<OperationAnalysisContext, IBinaryOperation>[] _comparisons;
         private readonly Dictionary<string, Action<OperationAnalysisContext, IInvocationOperation>[]> _invocations;
+        private readonly NameFilter _invocationNames;
         private readonly Action<OperationAnalysisContext, IInvocationOperation>[] _sourceInvocations;
         private readonly IAssemblySymbol _sourceAssembly;
         private readonly Action<OperationAnalysisContext, TryFacts>[] _tries;
@@ -39,6 +40,8 @@ namespace SmtpAnalyzers.Engine
             {
                 _invocations.Add(pair.Key, pair.Value.ToArray());
             }
+
+            _invocationNames = new NameFilter(_invocations.Keys);
 
             _tries = start.Tries.ToArray();
         }
@@ -168,7 +171,8 @@ namespace SmtpAnalyzers.Engine
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             Exception? failure = null;
-            if (_invocations.TryGetValue(method.Name, out var handlers))
+            var name = method.Name;
+            if (_invocationNames.MayContain(name) && _invocations.TryGetValue(name, out var handlers))
             {
                 foreach (var handler in handlers)
                 {

@@ -3,15 +3,19 @@ using Microsoft.CodeAnalysis;
 
 namespace SmtpAnalyzers.Operations
 {
-    /// <summary>Roslyn-only: stepping through operations that do not change a value, with the policy named at each call.</summary>
+    /// <summary>
+    /// Roslyn-only: stepping through operations that do not change a value, with the policy named at each call. Tested by
+    /// <see cref="IOperation.Kind"/>, one virtual call, where a type test per operation interface scans an interface map:
+    /// these run under most first checks.
+    /// </summary>
     internal static class Unwrap
     {
         /// <summary>Down through implicit conversions only.</summary>
         public static IOperation ImplicitConversions(IOperation operation)
         {
-            while (operation is IConversionOperation { IsImplicit: true } conversion)
+            while (operation.Kind == OperationKind.Conversion && operation.IsImplicit)
             {
-                operation = conversion.Operand;
+                operation = ((IConversionOperation)operation).Operand;
             }
 
             return operation;
@@ -20,9 +24,9 @@ namespace SmtpAnalyzers.Operations
         /// <summary>Down through every conversion, explicit casts included: the value before any conversion.</summary>
         public static IOperation AllConversions(IOperation operation)
         {
-            while (operation is IConversionOperation conversion)
+            while (operation.Kind == OperationKind.Conversion)
             {
-                operation = conversion.Operand;
+                operation = ((IConversionOperation)operation).Operand;
             }
 
             return operation;
@@ -53,7 +57,8 @@ namespace SmtpAnalyzers.Operations
         /// </summary>
         public static IOperation UpThroughImplicitConversionsAndParentheses(IOperation operation)
         {
-            while (operation.Parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+            while (operation.Parent is { } parent
+                && ((parent.Kind == OperationKind.Conversion && parent.IsImplicit) || parent.Kind == OperationKind.Parenthesized))
             {
                 operation = operation.Parent;
             }

@@ -36,7 +36,11 @@ namespace SmtpAnalyzers.Semantics
         /// the name of a send or of a method or local function declaration that may reach one (so that a call of another
         /// name is never a send wrapper).
         /// </summary>
-        public bool MayBeSendOrWrapperName(string name, CancellationToken cancellationToken) => ReachOf(cancellationToken).Names.Contains(name);
+        public bool MayBeSendOrWrapperName(string name, CancellationToken cancellationToken)
+        {
+            var reach = ReachOf(cancellationToken);
+            return reach.NameFilter.MayContain(name) && reach.Names.Contains(name);
+        }
 
         /// <summary>The send names and the names of the declarations that may reach a send, as whole words to search text for.</summary>
         public WordSet SendAndWrapperWords(CancellationToken cancellationToken) => ReachOf(cancellationToken).Words;
@@ -63,6 +67,9 @@ namespace SmtpAnalyzers.Semantics
 
             /// <summary>The send names and the names of the followable declarations of the index, at every depth.</summary>
             public HashSet<string> Names { get; } = new HashSet<string>(SendNames, System.StringComparer.Ordinal);
+
+            /// <summary>The first check before <see cref="Names"/>.</summary>
+            public NameFilter NameFilter { get; private set; }
 
             /// <summary><see cref="Names"/> as whole words to search text for.</summary>
             public WordSet Words { get; private set; } = null!;
@@ -105,6 +112,7 @@ namespace SmtpAnalyzers.Semantics
                 }
 
                 index.Words = new WordSet(index.Names);
+                index.NameFilter = new NameFilter(index.Names);
                 return index;
             }
 

@@ -21,14 +21,25 @@ namespace SmtpAnalyzers.Reliability
     internal sealed partial class PermanentFailureRetriedRule
     {
         /// <summary>
-        /// The cheap checks first, without allocation: an argument is a lambda or a method group, and the called method may
-        /// be followed. Then the helper's retrying catches for that parameter (read once per helper and cached), and only
+        /// The cheap checks first, without allocation: an argument is a lambda or a method group (tested by kind), and the
+        /// called method may be followed. Then the helper's retrying catches for that parameter (read once per helper and cached), and only
         /// then the delegate's sends.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(Operations.HotPath.Optimized)]
         private static void AnalyzeHelperCall(OperationAnalysisContext context, SmtpModel model, RetryHelpers helpers, IInvocationOperation invocation)
         {
-            if (!model.Wrappers.MayFollow(invocation.TargetMethod))
+            var arguments = invocation.Arguments;
+            var anyDelegate = false;
+            foreach (var argument in arguments)
+            {
+                if (Unwrap.AllConversions(argument.Value).Kind == OperationKind.DelegateCreation)
+                {
+                    anyDelegate = true;
+                    break;
+                }
+            }
+
+            if (!anyDelegate || !model.Wrappers.MayFollow(invocation.TargetMethod))
             {
                 return;
             }
@@ -36,7 +47,7 @@ namespace SmtpAnalyzers.Reliability
             // The delegate first: it is bound already, is cheap to read and rarely sends; the helper's body (maybe in another
             // file) is read only for a call that hands it a sending delegate.
             ImmutableArray<HelperRetry>? retries = null;
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (argument.Parameter is not { } helperParameter
                     || Unwrap.AllConversions(argument.Value) is not IDelegateCreationOperation creation

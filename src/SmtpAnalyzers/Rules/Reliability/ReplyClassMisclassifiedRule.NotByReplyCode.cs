@@ -111,6 +111,12 @@ namespace SmtpAnalyzers.Reliability
         {
             var conditional = (IConditionalOperation)context.Operation;
             var condition = Unwrap.AllConversions(conditional.Condition);
+            if (condition.Kind is not (OperationKind.IsType or OperationKind.IsPattern or OperationKind.Binary))
+            {
+                // By kind first, as for every if and ?: of the project: no type test per operation interface.
+                return;
+            }
+
             var branch = conditional.WhenTrue;
             switch (condition)
             {

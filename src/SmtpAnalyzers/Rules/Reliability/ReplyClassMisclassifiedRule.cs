@@ -98,6 +98,13 @@ namespace SmtpAnalyzers.Reliability
         /// <summary><c>code == A || code == B</c>, <c>code is A or B</c>: the named members compared with a status code.</summary>
         private static bool CollectEqualities(IOperation condition, SmtpModel model, ref List<IOperation>? members)
         {
+            // By kind first: this runs for the condition of every if and ?: of the project, and a failed type test per
+            // operation interface scans the class's interface map.
+            if (condition.Kind is not (OperationKind.Binary or OperationKind.IsPattern))
+            {
+                return false;
+            }
+
             switch (condition)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:

@@ -45,12 +45,12 @@ namespace SmtpAnalyzers.ReplyCodes
         public static bool TryFind(IOperation operation, SmtpModel model, out CodeTextSearch search)
         {
             search = null!;
-            switch (operation)
+            switch (operation.Kind)
             {
-                case IInvocationOperation invocation:
-                    return TryFindInInvocation(invocation, model, out search);
-                case IBinaryOperation binary:
-                    return TryFindInBinary(binary, model, out search);
+                case OperationKind.Invocation:
+                    return TryFindInInvocation((IInvocationOperation)operation, model, out search);
+                case OperationKind.Binary:
+                    return TryFindInBinary((IBinaryOperation)operation, model, out search);
                 default:
                     return false;
             }

@@ -113,7 +113,15 @@ namespace SmtpAnalyzers.ReplyCodes
         {
             var constantOnRight = binary.RightOperand.ConstantValue.HasValue;
             var constant = constantOnRight ? binary.RightOperand : binary.LeftOperand;
-            var other = constantOnRight ? binary.LeftOperand : binary.RightOperand;
+            var other = Unwrap.AllConversions(constantOnRight ? binary.LeftOperand : binary.RightOperand);
+
+            // The other side first, by kind: a division or an indexer. Most equalities with a constant (null, 0, a char)
+            // are neither, and reading their constant boxes it.
+            if (other.Kind is not (OperationKind.Binary or OperationKind.PropertyReference))
+            {
+                return;
+            }
+
             if (constant is IConversionOperation { Operand.ConstantValue.Value: char })
             {
                 // '5' compared with a char is widened to int; the digit is the char's.
@@ -123,11 +131,6 @@ namespace SmtpAnalyzers.ReplyCodes
             if (!constant.ConstantValue.HasValue || !TryGetDigit(constant.ConstantValue.Value, out var digit))
             {
                 return;
-            }
-
-            while (other is IConversionOperation conversion)
-            {
-                other = conversion.Operand;
             }
 
             var isFirstDigit = other switch
