@@ -70,16 +70,16 @@ namespace SmtpAnalyzers.Engine
                 context.RegisterOperationAction(dispatcher.OnTry, OperationKind.Try);
             }
 
-            foreach (var pair in start.Others)
+            foreach (var other in start.Others)
             {
-                var handlers = pair.Value.ToArray();
+                var handlers = other.Handlers.ToArray();
                 if (handlers.Length == 1)
                 {
-                    context.RegisterOperationAction(handlers[0], pair.Key);
+                    context.RegisterOperationAction(handlers[0], other.Kind);
                 }
                 else
                 {
-                    context.RegisterOperationAction(new Handlers(handlers).Run, pair.Key);
+                    context.RegisterOperationAction(new Handlers(handlers).Run, other.Kind);
                 }
             }
         }

@@ -24,7 +24,11 @@ namespace SmtpAnalyzers.Engine
 
         internal readonly List<Action<OperationAnalysisContext, IInvocationOperation>> SourceInvocations = new List<Action<OperationAnalysisContext, IInvocationOperation>>();
         internal readonly List<Action<OperationAnalysisContext, TryFacts>> Tries = new List<Action<OperationAnalysisContext, TryFacts>>();
-        internal readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Others = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
+        /// <summary>
+        /// The other kinds with their handlers, in order of first subscription: a list of a reference type, because a
+        /// collection keyed by the OperationKind enum is a generic instantiation the runtime must compile at start.
+        /// </summary>
+        internal readonly List<KindHandlers> Others = new List<KindHandlers>();
 
         public RuleStart(SmtpModel model, AnalyzerOptions options)
         {
@@ -77,14 +81,34 @@ namespace SmtpAnalyzers.Engine
         {
             foreach (var kind in kinds)
             {
-                if (!Others.TryGetValue(kind, out var handlers))
+                KindHandlers? entry = null;
+                foreach (var other in Others)
                 {
-                    handlers = new List<Action<OperationAnalysisContext>>();
-                    Others.Add(kind, handlers);
+                    if (other.Kind == kind)
+                    {
+                        entry = other;
+                        break;
+                    }
                 }
 
-                handlers.Add(handler);
+                if (entry is null)
+                {
+                    entry = new KindHandlers(kind);
+                    Others.Add(entry);
+                }
+
+                entry.Handlers.Add(handler);
             }
         }
+    }
+
+    /// <summary>The handlers the rules subscribed for one operation kind.</summary>
+    internal sealed class KindHandlers
+    {
+        public KindHandlers(OperationKind kind) => Kind = kind;
+
+        public OperationKind Kind { get; }
+
+        public List<Action<OperationAnalysisContext>> Handlers { get; } = new List<Action<OperationAnalysisContext>>();
     }
 }
