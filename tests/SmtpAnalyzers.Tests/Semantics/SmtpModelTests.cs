@@ -27,6 +27,22 @@ namespace SmtpAnalyzers.Tests.Semantics
         }
 
         [Theory]
+        [InlineData(4076, "Smtp", true)] // the word starts at 4090..4095: across the end of the first 4096-character chunk
+        [InlineData(4079, "Smtp", true)]
+        [InlineData(4081, "Smtp", true)]
+        [InlineData(4075, "MailKit", true)]
+        [InlineData(4078, "MailKit", true)]
+        [InlineData(4079, "Smt", false)]
+        [InlineData(100, "SMTP Mail Kit smtp", false)]
+        [InlineData(0, "Smtp", true)]
+        public void UsageGate_FindsTheWordsAnywhereInAFile(int padding, string word, bool expected)
+        {
+            // 14 characters before the padding.
+            var text = "class C { }\n//" + new string('x', padding) + word + "\n" + new string('y', 9000);
+            Assert.Equal(expected, UsageGate.SourceMentionsSmtp(Compile(text), CancellationToken.None));
+        }
+
+        [Theory]
         [InlineData("var code = (int)ex.StatusCode; return code/*?*/ == 550;", true, "SystemNetMail")]
         [InlineData("return (int)ex.StatusCode/*?*/ >= 500;", true, "SystemNetMail")]
         [InlineData("return ex.StatusCode/*?*/ == SmtpStatusCode.MailboxBusy;", true, "SystemNetMail")]
