@@ -44,10 +44,17 @@ namespace SmtpAnalyzers.Operations
         /// <paramref name="text"/>. The text is read in small chunks into one buffer per thread: a copy of a whole large
         /// file would be a large-object allocation, and those start full garbage collections.
         /// </summary>
+        public void FindAll(SourceText text, TextSpan span, List<int> positions) => Scan(text, span, positions);
+
+        /// <summary>Whether <paramref name="span"/> of <paramref name="text"/> holds a whole word of the set; stops at the first.</summary>
+        public bool ContainsAny(SourceText text, TextSpan span) => Scan(text, span, null);
+
+        /// <summary>Adds every word found to <paramref name="positions"/>; without a list, stops at the first and returns true.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        public void FindAll(SourceText text, TextSpan span, List<int> positions)
+        private bool Scan(SourceText text, TextSpan span, List<int>? positions)
         {
             var buffer = t_buffer ??= new char[ChunkSize];
+            var any = false;
             var start = span.Start;
             while (start < span.End)
             {
@@ -57,34 +64,19 @@ namespace SmtpAnalyzers.Operations
                 var position = 0;
                 while (TryFindNext(buffer, limit, ref position, out var found))
                 {
+                    any = true;
+                    if (positions is null)
+                    {
+                        return true;
+                    }
+
                     positions.Add(start + found);
                 }
 
                 start += limit;
             }
-        }
 
-        /// <summary>Whether <paramref name="span"/> of <paramref name="text"/> holds a whole word of the set; stops at the first.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        public bool ContainsAny(SourceText text, TextSpan span)
-        {
-            var buffer = t_buffer ??= new char[ChunkSize];
-            var start = span.Start;
-            while (start < span.End)
-            {
-                var count = System.Math.Min(ChunkSize, span.End - start);
-                text.CopyTo(start, buffer, 0, count);
-                var limit = LimitOfChunk(buffer, count, start + count < span.End);
-                var position = 0;
-                if (TryFindNext(buffer, limit, ref position, out _))
-                {
-                    return true;
-                }
-
-                start += limit;
-            }
-
-            return false;
+            return any;
         }
 
         /// <summary>
