@@ -70,6 +70,18 @@ namespace SmtpAnalyzers.Engine
                 context.RegisterOperationAction(dispatcher.OnTry, OperationKind.Try);
             }
 
+            foreach (var assignments in start.PropertyAssignments)
+            {
+                if (start.Others.Exists(other => other.Kind == assignments.Kind))
+                {
+                    // One registration per kind: its first check is the property's name, which a rule that asked for every
+                    // assignment of the kind would have to bypass. No rule does; a new one must choose one subscription.
+                    throw new InvalidOperationException(assignments.Kind + " is subscribed both by property name and without one.");
+                }
+
+                context.RegisterOperationAction(new PropertyAssignments(assignments).Run, assignments.Kind);
+            }
+
             foreach (var other in start.Others)
             {
                 var handlers = other.Handlers.ToArray();
@@ -243,6 +255,56 @@ namespace SmtpAnalyzers.Engine
             {
                 Exception? failure = null;
                 foreach (var handler in _handlers)
+                {
+                    try
+                    {
+                        handler(context);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        failure ??= exception;
+                    }
+                }
+
+                Rethrow(failure);
+            }
+        }
+
+        /// <summary>The handlers of assignments of one kind, chosen by the name of the assigned property.</summary>
+        private sealed class PropertyAssignments
+        {
+            private readonly Dictionary<string, Action<OperationAnalysisContext>[]> _byProperty;
+            private readonly NameFilter _names;
+
+            public PropertyAssignments(PropertyAssignmentHandlers handlers)
+            {
+                _byProperty = new Dictionary<string, Action<OperationAnalysisContext>[]>(StringComparer.Ordinal);
+                foreach (var pair in handlers.ByProperty)
+                {
+                    _byProperty.Add(pair.Key, pair.Value.ToArray());
+                }
+
+                _names = new NameFilter(_byProperty.Keys);
+            }
+
+            /// <summary>The target's kind, then the property's name (length and first letter before the lookup).</summary>
+            [MethodImpl(HotPath.Optimized)]
+            public void Run(OperationAnalysisContext context)
+            {
+                var target = ((IAssignmentOperation)context.Operation).Target;
+                if (target.Kind != OperationKind.PropertyReference)
+                {
+                    return;
+                }
+
+                var name = ((IPropertyReferenceOperation)target).Property.Name;
+                if (!_names.MayContain(name) || !_byProperty.TryGetValue(name, out var handlers))
+                {
+                    return;
+                }
+
+                Exception? failure = null;
+                foreach (var handler in handlers)
                 {
                     try
                     {

@@ -30,6 +30,8 @@ namespace SmtpAnalyzers.Engine
         /// </summary>
         internal readonly List<KindHandlers> Others = new List<KindHandlers>();
 
+        internal readonly List<PropertyAssignmentHandlers> PropertyAssignments = new List<PropertyAssignmentHandlers>();
+
         public RuleStart(SmtpModel model, AnalyzerOptions options)
         {
             Model = model;
@@ -76,6 +78,44 @@ namespace SmtpAnalyzers.Engine
         /// </summary>
         public void OnTryAroundSend(Action<OperationAnalysisContext, TryFacts> handler) => Tries.Add(handler);
 
+        /// <summary>
+        /// Assignments of the given <paramref name="kinds"/> (simple, compound, <c>??=</c>) whose target is a property with
+        /// one of <paramref name="propertyNames"/>: the kind of the target and the property's name are checked by the
+        /// dispatcher, once per assignment, before any handler runs.
+        /// </summary>
+        public void OnPropertyAssignment(Action<OperationAnalysisContext> handler, string[] propertyNames, params OperationKind[] kinds)
+        {
+            foreach (var kind in kinds)
+            {
+                PropertyAssignmentHandlers? entry = null;
+                foreach (var existing in PropertyAssignments)
+                {
+                    if (existing.Kind == kind)
+                    {
+                        entry = existing;
+                        break;
+                    }
+                }
+
+                if (entry is null)
+                {
+                    entry = new PropertyAssignmentHandlers(kind);
+                    PropertyAssignments.Add(entry);
+                }
+
+                foreach (var name in propertyNames)
+                {
+                    if (!entry.ByProperty.TryGetValue(name, out var handlers))
+                    {
+                        handlers = new List<Action<OperationAnalysisContext>>();
+                        entry.ByProperty.Add(name, handlers);
+                    }
+
+                    handlers.Add(handler);
+                }
+            }
+        }
+
         /// <summary>Any other operation kind, without a shared first check: the rule does its own, cheapest first.</summary>
         public void OnOperation(Action<OperationAnalysisContext> handler, params OperationKind[] kinds)
         {
@@ -110,5 +150,16 @@ namespace SmtpAnalyzers.Engine
         public OperationKind Kind { get; }
 
         public List<Action<OperationAnalysisContext>> Handlers { get; } = new List<Action<OperationAnalysisContext>>();
+    }
+
+    /// <summary>The handlers the rules subscribed for assignments of one kind, by the name of the assigned property.</summary>
+    internal sealed class PropertyAssignmentHandlers
+    {
+        public PropertyAssignmentHandlers(OperationKind kind) => Kind = kind;
+
+        public OperationKind Kind { get; }
+
+        public Dictionary<string, List<Action<OperationAnalysisContext>>> ByProperty { get; } =
+            new Dictionary<string, List<Action<OperationAnalysisContext>>>(StringComparer.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ namespace SmtpAnalyzers.Rules.Security
 
             if (symbols.SystemNetMailClient is not null)
             {
-                start.OnOperation(c => Report(c, CredentialsWithoutTls.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), OperationKind.SimpleAssignment);
+                start.OnPropertyAssignment(c => Report(c, CredentialsWithoutTls.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), new[] { "Credentials" }, OperationKind.SimpleAssignment);
             }
 
             if (symbols.SecureSocketOptions is not null)
@@ -62,7 +62,7 @@ namespace SmtpAnalyzers.Rules.Security
 
             if (symbols.SystemNetMailClient is not null)
             {
-                start.OnOperation(c => CredentialsTransportRule.Report(c, HardCodedPassword.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), OperationKind.SimpleAssignment);
+                start.OnPropertyAssignment(c => CredentialsTransportRule.Report(c, HardCodedPassword.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), new[] { "Credentials" }, OperationKind.SimpleAssignment);
             }
 
             if (symbols.MailKitClient is not null)
@@ -87,7 +87,7 @@ namespace SmtpAnalyzers.Rules.Security
             }
 
             start.OnOperation(c => CredentialsTransportRule.Report(c, ImplicitTlsPort.AnalyzeCreation((IObjectCreationOperation)c.Operation, symbols)), OperationKind.ObjectCreation);
-            start.OnOperation(c => CredentialsTransportRule.Report(c, ImplicitTlsPort.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), OperationKind.SimpleAssignment);
+            start.OnPropertyAssignment(c => CredentialsTransportRule.Report(c, ImplicitTlsPort.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), new[] { "Port" }, OperationKind.SimpleAssignment);
         }
     }
 }

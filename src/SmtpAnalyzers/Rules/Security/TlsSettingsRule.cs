@@ -27,7 +27,7 @@ namespace SmtpAnalyzers.Rules.Security
             }
 
             var mailCode = new MailCodeTypes(symbols);
-            start.OnOperation(
+            start.OnPropertyAssignment(
                 c =>
                 {
                     var diagnostic = TlsSettingsRules.Analyze((IAssignmentOperation)c.Operation, symbols, mailCode);
@@ -36,6 +36,7 @@ namespace SmtpAnalyzers.Rules.Security
                         c.ReportDiagnostic(diagnostic);
                     }
                 },
+                new[] { TlsSettingsRules.ServerCertificateValidationCallback, TlsSettingsRules.CheckCertificateRevocation, TlsSettingsRules.SslProtocols, TlsSettingsRules.SecurityProtocol },
                 OperationKind.SimpleAssignment,
                 OperationKind.CompoundAssignment,
                 OperationKind.CoalesceAssignment);
