@@ -76,7 +76,6 @@ namespace SmtpAnalyzers.Catches
         /// The facts of <paramref name="tryOperation"/>; with <paramref name="followWrappers"/>, calls to send wrappers and
         /// sends in an awaited Task.Run delegate count as sends (<see cref="SmtpModel.SendSitesIn"/>).
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Operations.HotPath.Optimized)]
         public static bool TryCreate(ITryOperation tryOperation, SmtpModel model, bool followWrappers, System.Threading.CancellationToken cancellationToken, out TryFacts facts)
         {
             facts = null!;

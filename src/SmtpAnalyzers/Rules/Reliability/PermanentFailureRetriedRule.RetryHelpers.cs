@@ -25,7 +25,6 @@ namespace SmtpAnalyzers.Reliability
         /// called method may be followed. Then the helper's retrying catches for that parameter (read once per helper and cached), and only
         /// then the delegate's sends.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Operations.HotPath.Optimized)]
         private static void AnalyzeHelperCall(OperationAnalysisContext context, SmtpModel model, RetryHelpers helpers, IInvocationOperation invocation)
         {
             var arguments = invocation.Arguments;

@@ -69,7 +69,6 @@ namespace SmtpAnalyzers.Reliability
         /// send's failure (<see cref="SendWrappers"/>), its Task is checked like a send's. The shape of the call's use is
         /// checked first (after the name: one set lookup); the wrapper only when a finding would follow.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Operations.HotPath.Optimized)]
         private static void AnalyzeWrapperCall(OperationAnalysisContext context, SmtpModel model, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
