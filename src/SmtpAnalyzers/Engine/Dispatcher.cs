@@ -250,24 +250,7 @@ namespace SmtpAnalyzers.Engine
 
             public Handlers(Action<OperationAnalysisContext>[] handlers) => _handlers = handlers;
 
-            [MethodImpl(HotPath.Optimized)]
-            public void Run(OperationAnalysisContext context)
-            {
-                Exception? failure = null;
-                foreach (var handler in _handlers)
-                {
-                    try
-                    {
-                        handler(context);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        failure ??= exception;
-                    }
-                }
-
-                Rethrow(failure);
-            }
+            public void Run(OperationAnalysisContext context) => RunEach(_handlers, context);
         }
 
         /// <summary>The handlers of assignments of one kind, chosen by the name of the assigned property.</summary>
@@ -303,21 +286,28 @@ namespace SmtpAnalyzers.Engine
                     return;
                 }
 
-                Exception? failure = null;
-                foreach (var handler in handlers)
-                {
-                    try
-                    {
-                        handler(context);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        failure ??= exception;
-                    }
-                }
-
-                Rethrow(failure);
+                RunEach(handlers, context);
             }
+        }
+
+        /// <summary>Runs every handler, even when one throws, then rethrows the first exception (<see cref="Rethrow"/>).</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static void RunEach(Action<OperationAnalysisContext>[] handlers, OperationAnalysisContext context)
+        {
+            Exception? failure = null;
+            foreach (var handler in handlers)
+            {
+                try
+                {
+                    handler(context);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failure ??= exception;
+                }
+            }
+
+            Rethrow(failure);
         }
 
         /// <summary>

@@ -87,22 +87,7 @@ namespace SmtpAnalyzers.Engine
         {
             foreach (var kind in kinds)
             {
-                PropertyAssignmentHandlers? entry = null;
-                foreach (var existing in PropertyAssignments)
-                {
-                    if (existing.Kind == kind)
-                    {
-                        entry = existing;
-                        break;
-                    }
-                }
-
-                if (entry is null)
-                {
-                    entry = new PropertyAssignmentHandlers(kind);
-                    PropertyAssignments.Add(entry);
-                }
-
+                var entry = EntryOf(PropertyAssignments, kind, k => new PropertyAssignmentHandlers(k));
                 foreach (var name in propertyNames)
                 {
                     if (!entry.ByProperty.TryGetValue(name, out var handlers))
@@ -121,43 +106,54 @@ namespace SmtpAnalyzers.Engine
         {
             foreach (var kind in kinds)
             {
-                KindHandlers? entry = null;
-                foreach (var other in Others)
-                {
-                    if (other.Kind == kind)
-                    {
-                        entry = other;
-                        break;
-                    }
-                }
-
-                if (entry is null)
-                {
-                    entry = new KindHandlers(kind);
-                    Others.Add(entry);
-                }
-
-                entry.Handlers.Add(handler);
+                EntryOf(Others, kind, k => new KindHandlers(k)).Handlers.Add(handler);
             }
+        }
+
+        /// <summary>The entry of <paramref name="kind"/> in <paramref name="entries"/>, added when there is none.</summary>
+        private static T EntryOf<T>(List<T> entries, OperationKind kind, Func<OperationKind, T> create)
+            where T : KindEntry
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Kind == kind)
+                {
+                    return entry;
+                }
+            }
+
+            var added = create(kind);
+            entries.Add(added);
+            return added;
         }
     }
 
-    /// <summary>The handlers the rules subscribed for one operation kind.</summary>
-    internal sealed class KindHandlers
+    /// <summary>What the rules subscribed for one operation kind.</summary>
+    internal abstract class KindEntry
     {
-        public KindHandlers(OperationKind kind) => Kind = kind;
+        protected KindEntry(OperationKind kind) => Kind = kind;
 
         public OperationKind Kind { get; }
+    }
+
+    /// <summary>The handlers the rules subscribed for one operation kind.</summary>
+    internal sealed class KindHandlers : KindEntry
+    {
+        public KindHandlers(OperationKind kind)
+            : base(kind)
+        {
+        }
 
         public List<Action<OperationAnalysisContext>> Handlers { get; } = new List<Action<OperationAnalysisContext>>();
     }
 
     /// <summary>The handlers the rules subscribed for assignments of one kind, by the name of the assigned property.</summary>
-    internal sealed class PropertyAssignmentHandlers
+    internal sealed class PropertyAssignmentHandlers : KindEntry
     {
-        public PropertyAssignmentHandlers(OperationKind kind) => Kind = kind;
-
-        public OperationKind Kind { get; }
+        public PropertyAssignmentHandlers(OperationKind kind)
+            : base(kind)
+        {
+        }
 
         public Dictionary<string, List<Action<OperationAnalysisContext>>> ByProperty { get; } =
             new Dictionary<string, List<Action<OperationAnalysisContext>>>(StringComparer.Ordinal);
