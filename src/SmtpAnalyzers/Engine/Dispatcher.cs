@@ -156,7 +156,8 @@ namespace SmtpAnalyzers.Engine
                     return;
             }
 
-            if (!binary.RightOperand.ConstantValue.HasValue && !binary.LeftOperand.ConstantValue.HasValue)
+            // A constant other than null: no rule reads a comparison with null, the most common comparison with a constant.
+            if (!IsNonNullConstant(binary.RightOperand) && !IsNonNullConstant(binary.LeftOperand))
             {
                 return;
             }
@@ -175,6 +176,12 @@ namespace SmtpAnalyzers.Engine
             }
 
             Rethrow(failure);
+        }
+
+        private static bool IsNonNullConstant(IOperation operand)
+        {
+            var constant = operand.ConstantValue;
+            return constant.HasValue && constant.Value is not null;
         }
 
         [MethodImpl(HotPath.Optimized)]

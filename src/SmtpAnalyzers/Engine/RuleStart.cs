@@ -47,7 +47,7 @@ namespace SmtpAnalyzers.Engine
         /// <summary>Int literals in the reply range 200-599 and the <c>-1</c> of <c>-1</c> (negation included in the number).</summary>
         public void OnReplyNumber(ReplyNumberHandler handler) => ReplyNumbers.Add(handler);
 
-        /// <summary>Binary <c>== != &lt; &lt;= &gt; &gt;=</c> with a constant on at least one side.</summary>
+        /// <summary>Binary <c>== != &lt; &lt;= &gt; &gt;=</c> with a constant other than null on at least one side.</summary>
         public void OnComparisonWithConstant(Action<OperationAnalysisContext, IBinaryOperation> handler) => Comparisons.Add(handler);
 
         /// <summary>Invocations of a method with one of <paramref name="methodNames"/> (compared before any symbol).</summary>
