@@ -37,22 +37,10 @@ namespace SmtpAnalyzers.Tests.Infrastructure
     {
         /// <summary>Checks the fixed code, fix-all included; markup in it marks the diagnostics that remain (shapes without a fix).</summary>
         public static Task VerifyAsync(string source, string fixedSource)
-        {
-            var test = new Test { TestCode = source, FixedCode = fixedSource };
-            test.FixedState.MarkupHandling = MarkupMode.Allow;
-            return test.RunAsync(CancellationToken.None);
-        }
+            => NetFrameworkSetup.VerifyFixAsync<TAnalyzer, TCodeFix>(source, fixedSource, NetFrameworkReferences.All);
 
         /// <summary>Checks that the diagnostics are reported but no fix is offered.</summary>
         public static Task VerifyNoFixAsync(string source) => VerifyAsync(source, source);
-
-        private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
-        {
-            public Test()
-            {
-                NetFrameworkSetup.Configure(this);
-            }
-        }
     }
 
     /// <summary>Runs one analyzer with its code fix against .NET Standard 2.0's netstandard.dll alone (no MailKit).</summary>
@@ -62,19 +50,7 @@ namespace SmtpAnalyzers.Tests.Infrastructure
     {
         /// <summary>Checks the fixed code, fix-all included; markup in it marks the diagnostics that remain (shapes without a fix).</summary>
         public static Task VerifyAsync(string source, string fixedSource)
-        {
-            var test = new Test { TestCode = source, FixedCode = fixedSource };
-            test.FixedState.MarkupHandling = MarkupMode.Allow;
-            return test.RunAsync(CancellationToken.None);
-        }
-
-        private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
-        {
-            public Test()
-            {
-                NetFrameworkSetup.Configure(this, NetFrameworkReferences.NetStandard20);
-            }
-        }
+            => NetFrameworkSetup.VerifyFixAsync<TAnalyzer, TCodeFix>(source, fixedSource, NetFrameworkReferences.NetStandard20);
     }
 
     internal static class NetFrameworkSetup
@@ -83,6 +59,17 @@ namespace SmtpAnalyzers.Tests.Infrastructure
         private static readonly ReferenceAssemblies NoPackages = new ReferenceAssemblies("net48");
 
         public static void Configure(AnalyzerTest<DefaultVerifier> test) => Configure(test, NetFrameworkReferences.All);
+
+        /// <summary>One fix at a time and fix-all against <paramref name="references"/>, the framework's and nothing else.</summary>
+        public static Task VerifyFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, System.Collections.Immutable.ImmutableArray<MetadataReference> references)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+            where TCodeFix : CodeFixProvider, new()
+        {
+            var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+            Configure(test, references);
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync(CancellationToken.None);
+        }
 
         public static void Configure(AnalyzerTest<DefaultVerifier> test, System.Collections.Immutable.ImmutableArray<MetadataReference> references)
         {
