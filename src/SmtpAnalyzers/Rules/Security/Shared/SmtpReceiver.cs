@@ -16,7 +16,10 @@ namespace SmtpAnalyzers.Rules.Security
         /// </summary>
         public static bool IsSmtpReceiver(ITypeSymbol? type, SecuritySymbols symbols)
         {
-            if (type is null)
+            // The built-in types (string, int, object...), arrays, enums and delegates are never SMTP clients: no base type
+            // walk or interface list for them. Mail-code detection asks this of every member and expression type of a type.
+            if (type is null || type.SpecialType != SpecialType.None
+                || type.TypeKind is TypeKind.Array or TypeKind.Enum or TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic)
             {
                 return false;
             }
