@@ -30,7 +30,7 @@ namespace SmtpAnalyzers.Rules.Security
             start.OnPropertyAssignment(
                 c =>
                 {
-                    var diagnostic = TlsSettingsRules.Analyze((IAssignmentOperation)c.Operation, symbols, mailCode);
+                    var diagnostic = TlsSettingsRules.Analyze((IAssignmentOperation)c.Operation, c.ContainingSymbol, symbols, mailCode);
                     if (diagnostic is not null)
                     {
                         c.ReportDiagnostic(diagnostic);

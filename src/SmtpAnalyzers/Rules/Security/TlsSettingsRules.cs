@@ -35,7 +35,7 @@ namespace SmtpAnalyzers.Rules.Security
         /// The diagnostic for <paramref name="assignment"/>, or null. The first check is the target property's name,
         /// before any symbol is compared.
         /// </summary>
-        public static Diagnostic? Analyze(IAssignmentOperation assignment, SecuritySymbols symbols, MailCodeTypes mailCode)
+        public static Diagnostic? Analyze(IAssignmentOperation assignment, ISymbol containingSymbol, SecuritySymbols symbols, MailCodeTypes mailCode)
         {
             if (assignment.Target is not IPropertyReferenceOperation target)
             {
@@ -45,12 +45,12 @@ namespace SmtpAnalyzers.Rules.Security
             switch (target.Property.Name)
             {
                 case ServerCertificateValidationCallback:
-                    return CertificateValidationDisabled(assignment, target, symbols, mailCode);
+                    return CertificateValidationDisabled(assignment, target, containingSymbol, symbols, mailCode);
                 case CheckCertificateRevocation:
                     return RevocationCheckDisabled(assignment, target, symbols);
                 case SslProtocols:
                 case SecurityProtocol:
-                    return ObsoleteTlsVersions(assignment, target, symbols, mailCode);
+                    return ObsoleteTlsVersions(assignment, target, containingSymbol, symbols, mailCode);
                 default:
                     return null;
             }
@@ -61,7 +61,7 @@ namespace SmtpAnalyzers.Rules.Security
         /// mail code, to ServicePointManager. A <c>??=</c> installs the callback whenever none is set, which is the
         /// default of both properties: it is reported like <c>=</c>.
         /// </summary>
-        public static Diagnostic? CertificateValidationDisabled(IAssignmentOperation assignment, IPropertyReferenceOperation target, SecuritySymbols symbols, MailCodeTypes mailCode)
+        public static Diagnostic? CertificateValidationDisabled(IAssignmentOperation assignment, IPropertyReferenceOperation target, ISymbol containingSymbol, SecuritySymbols symbols, MailCodeTypes mailCode)
         {
             if (!(assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation
                 || assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add }))
@@ -69,7 +69,7 @@ namespace SmtpAnalyzers.Rules.Security
                 return null;
             }
 
-            var global = IsGlobal(target, symbols, ServerCertificateValidationCallback, mailCode);
+            var global = IsGlobal(target, containingSymbol, symbols, ServerCertificateValidationCallback, mailCode);
             if (!global && !IsMailKitClientSetting(target, symbols))
             {
                 return null;
@@ -110,7 +110,7 @@ namespace SmtpAnalyzers.Rules.Security
         }
 
         /// <summary>SMTP3005: a constant with a bit below TLS 1.2 assigned (<c>=</c> or <c>|=</c>) to MailKit's SslProtocols or, in mail code, to ServicePointManager.SecurityProtocol.</summary>
-        public static Diagnostic? ObsoleteTlsVersions(IAssignmentOperation assignment, IPropertyReferenceOperation target, SecuritySymbols symbols, MailCodeTypes mailCode)
+        public static Diagnostic? ObsoleteTlsVersions(IAssignmentOperation assignment, IPropertyReferenceOperation target, ISymbol containingSymbol, SecuritySymbols symbols, MailCodeTypes mailCode)
         {
             if (!(assignment is ISimpleAssignmentOperation || assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or }))
             {
@@ -139,7 +139,7 @@ namespace SmtpAnalyzers.Rules.Security
             {
                 weak = value & WeakSecurityProtocols;
                 global = true;
-                if (weak == 0 || !IsGlobal(target, symbols, SecurityProtocol, mailCode))
+                if (weak == 0 || !IsGlobal(target, containingSymbol, symbols, SecurityProtocol, mailCode))
                 {
                     return null;
                 }
@@ -207,19 +207,16 @@ namespace SmtpAnalyzers.Rules.Security
                 && SmtpReceiver.IsMailKitSmtpReceiver(target.Instance.Type, symbols);
 
         /// <summary>The ServicePointManager setting <paramref name="name"/>, written in a type with an SMTP client.</summary>
-        private static bool IsGlobal(IPropertyReferenceOperation target, SecuritySymbols symbols, string name, MailCodeTypes mailCode)
+        /// <summary>
+        /// A ServicePointManager setting in mail code. The type is that of the member being analyzed (the driver's
+        /// containing symbol: the method, accessor, field or entry point whose body holds the setting, lambdas and local
+        /// functions included), read without asking the semantic model for the enclosing symbol at the position.
+        /// </summary>
+        private static bool IsGlobal(IPropertyReferenceOperation target, ISymbol containingSymbol, SecuritySymbols symbols, string name, MailCodeTypes mailCode)
             => target.Instance is null
                 && symbols.IsServicePointManagerProperty(target.Property, name)
                 && target.SemanticModel is { } model
-                && mailCode.IsMailCode(ContainingType(target, model), model);
-
-        private static INamedTypeSymbol? ContainingType(IOperation operation, SemanticModel model)
-            => model.GetEnclosingSymbol(operation.Syntax.SpanStart) switch
-            {
-                INamedTypeSymbol type => type,
-                { } symbol => symbol.ContainingType,
-                null => null,
-            };
+                && mailCode.IsMailCode(containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType, model);
 
         /// <summary>
         /// Development-only code, or (client settings only) a client whose every Connect in the member connects to this

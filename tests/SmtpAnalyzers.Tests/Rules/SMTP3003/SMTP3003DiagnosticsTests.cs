@@ -216,6 +216,51 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3003
             """);
 
         [Fact]
+        public Task ServicePointManagerInLambdasLocalFunctionsAccessorsAndNestedTypesOfMailCode_IsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                static bool Configured
+                {
+                    get
+                    {
+                        {|SMTP3003:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                        return true;
+                    }
+                }
+
+                void Configure()
+                {
+                    Action configure = () => {|SMTP3003:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    configure();
+                    Local();
+
+                    void Local() => {|SMTP3003:ServicePointManager.ServerCertificateValidationCallback += (s, c, h, e) => true|};
+                }
+
+                class Setup
+                {
+                    static void Run() => {|SMTP3003:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                }
+            }
+
+            class HttpOnly
+            {
+                static void Run()
+                {
+                    Action configure = () => ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    configure();
+                }
+            }
+            """);
+
+        [Fact]
         public Task SettingsFlagAndDevelopmentOnlyBranchOfAChoice_AreNoExemption() => VerifyAnalyzer.VerifyAsync(
             Usings + """
             interface IHostEnvironment { bool IsDevelopment(); }
