@@ -89,6 +89,10 @@ namespace SmtpAnalyzers.Rules.Security
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, SecuritySymbols> Cache =
             new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, SecuritySymbols>();
 
+        /// <summary>Whether a type is or implements an SMTP client (<see cref="SmtpReceiver.IsSmtpReceiver"/>), answered once per type.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> ReceiverTypes { get; }
+            = new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
         /// <summary>The symbols, or null when neither SMTP client type is referenced; resolved once per compilation.</summary>
         public static SecuritySymbols? TryCreate(Compilation compilation)
         {

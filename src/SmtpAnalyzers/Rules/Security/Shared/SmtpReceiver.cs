@@ -37,6 +37,20 @@ namespace SmtpAnalyzers.Rules.Security
                 return false;
             }
 
+            // Once per type and compilation: the same few types (the message, tasks, loggers, options) come back for
+            // every member of every type that mail-code detection reads.
+            if (symbols.ReceiverTypes.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var result = IsOrImplementsClient(type, symbols);
+            symbols.ReceiverTypes.TryAdd(type, result);
+            return result;
+        }
+
+        private static bool IsOrImplementsClient(ITypeSymbol type, SecuritySymbols symbols)
+        {
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (SymbolEqualityComparer.Default.Equals(current, symbols.MailKitClient)
