@@ -206,11 +206,11 @@ namespace SmtpAnalyzers.Rules.Security
                 && symbols.IsMailServiceProperty(target.Property, target.Property.Name)
                 && SmtpReceiver.IsMailKitSmtpReceiver(target.Instance.Type, symbols);
 
-        /// <summary>The ServicePointManager setting <paramref name="name"/>, written in a type with an SMTP client.</summary>
         /// <summary>
-        /// A ServicePointManager setting in mail code. The type is that of the member being analyzed (the driver's
-        /// containing symbol: the method, accessor, field or entry point whose body holds the setting, lambdas and local
-        /// functions included), read without asking the semantic model for the enclosing symbol at the position.
+        /// The ServicePointManager setting <paramref name="name"/>, written in a type with an SMTP client (mail code). The
+        /// type is that of the member being analyzed (the driver's containing symbol: the method, accessor, field or entry
+        /// point whose body holds the setting, lambdas and local functions included), read without asking the semantic
+        /// model for the enclosing symbol at the position.
         /// </summary>
         private static bool IsGlobal(IPropertyReferenceOperation target, ISymbol containingSymbol, SecuritySymbols symbols, string name, MailCodeTypes mailCode)
             => target.Instance is null
