@@ -132,6 +132,13 @@ namespace SmtpAnalyzers.ReplyCodes
         {
             search = null!;
             var method = invocation.TargetMethod;
+
+            // The receiver type first: most calls by these names (a list's Contains, a value's Equals) are not on strings.
+            if (method.ContainingType?.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
             IOperation? codeValue = null;
             IOperation? other = null;
             var code = default(StatusCodeText);
@@ -177,9 +184,7 @@ namespace SmtpAnalyzers.ReplyCodes
                 }
             }
 
-            if (codeValue is null || other is null
-                || method.ContainingType?.SpecialType != SpecialType.System_String
-                || !model.IsSmtpExceptionText(other, out var text))
+            if (codeValue is null || other is null || !model.IsSmtpExceptionText(other, out var text))
             {
                 return false;
             }
