@@ -48,7 +48,13 @@ namespace SmtpAnalyzers.Semantics
         /// <summary>The reach index of the compilation, built on first use by one thread while the others wait for it.</summary>
         public void PrepareReach(CancellationToken cancellationToken) => _ = ReachOf(cancellationToken);
 
-        private ReachIndex ReachOf(CancellationToken cancellationToken)
+        /// <remarks>
+        /// Asked at every call whose name is read (<see cref="MayBeSendOrWrapperName"/>), so the built index is read first:
+        /// the initializer's closure would otherwise be allocated at every call.
+        /// </remarks>
+        private ReachIndex ReachOf(CancellationToken cancellationToken) => Volatile.Read(ref _reach) ?? BuildReach(cancellationToken);
+
+        private ReachIndex BuildReach(CancellationToken cancellationToken)
             => LazyInitializer.EnsureInitialized(ref _reach, ref _reachBuilt, ref _reachLock, () => ReachIndex.Build(_model.Compilation, cancellationToken))!;
 
         /// <summary>
