@@ -144,14 +144,16 @@ namespace SmtpAnalyzers.Semantics
                     var method = invocation.TargetMethod;
                     if (SendLibrary(method) is SmtpLibrary library)
                     {
-                        if (ClassifySend(method) != SendKind.Event)
+                        var kind = ClassifySend(method);
+                        if (kind == SendKind.Sync || (kind == SendKind.Task && !IsTaskLeftUnobserved(invocation)))
                         {
                             yield return new Catches.SendSite(invocation, library);
                         }
                     }
                     else if (wrappers is not null && !caught && wrappers.MayFollow(method))
                     {
-                        if (wrappers.Of(method, semanticModel, cancellationToken) is { } wrapper)
+                        if (wrappers.Of(method, semanticModel, cancellationToken) is { } wrapper
+                            && !(IsTaskLike(method.ReturnType) && IsTaskLeftUnobserved(invocation)))
                         {
                             yield return new Catches.SendSite(invocation, wrapper.Library, wrapper);
                         }
@@ -190,6 +192,49 @@ namespace SmtpAnalyzers.Semantics
                         pending.Push((child, caught || (childCaught && ReferenceEquals(child, (operation as ITryOperation)?.Body))));
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// Whether the Task of <paramref name="call"/> is left to fail after the code around the call: discarded
+        /// (<c>client.SendMailAsync(m);</c>, <c>_ = ...</c>), continued (<c>.ContinueWith(...)</c>), or returned from the
+        /// method or local function. Its failure is then in the Task, and a catch around the call does not receive it. A
+        /// return from a lambda counts as observed: the only lambdas <see cref="SendSitesIn"/> enters are those of an
+        /// awaited <c>Task.Run</c>, which awaits the returned Task.
+        /// </summary>
+        internal static bool IsTaskLeftUnobserved(IInvocationOperation call)
+        {
+            var value = Unwrap.UpThroughImplicitConversionsAndParentheses(call);
+            if (value.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, value))
+            {
+                value = Unwrap.UpThroughImplicitConversionsAndParentheses(configure);
+            }
+
+            switch (value.Parent)
+            {
+                case IExpressionStatementOperation:
+                    return true;
+                case ISimpleAssignmentOperation { Target: IDiscardOperation } discard:
+                    return ReferenceEquals(discard.Value, value);
+                case IInvocationOperation { TargetMethod.Name: "ContinueWith" } continuation:
+                    return ReferenceEquals(continuation.Instance, value);
+                case IReturnOperation returned:
+                    for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        if (parent is IAnonymousFunctionOperation)
+                        {
+                            return false;
+                        }
+
+                        if (parent is ILocalFunctionOperation)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
             }
         }
 

@@ -114,6 +114,85 @@ namespace SmtpAnalyzers.Tests.Reliability
             """);
 
         [Fact]
+        public Task SendWhoseTaskIsNotObservedInTheTry_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using MimeKit;
+
+            sealed class QueuedSender
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                private bool _isBusy;
+
+                // The failure goes to the continuation, which hands it to the caller's Task.
+                public Task Enqueue(MailMessage message)
+                {
+                    var tcs = new TaskCompletionSource<bool>();
+                    _isBusy = true;
+                    try
+                    {
+                        _client.SendMailAsync(message).ContinueWith(t =>
+                        {
+                            if (t.IsFaulted) tcs.SetException(t.Exception!.InnerExceptions);
+                            else tcs.SetResult(true);
+                        });
+                    }
+                    catch (Exception) { _isBusy = false; }
+                    return tcs.Task;
+                }
+
+                // Returned: the caller's await receives the failure.
+                public Task Forward(MailMessage message)
+                {
+                    try { return _client.SendMailAsync(message); }
+                    catch (Exception ex) { Console.WriteLine(ex.Message); return Task.CompletedTask; }
+                }
+
+                // Discarded (SMTP2004's finding, not this rule's): the catch never sees the reply.
+                public void Discard(MailKit.Net.Smtp.SmtpClient client, MimeMessage message)
+                {
+                    try { _ = client.SendAsync(message); }
+                    catch (Exception ex) { Console.WriteLine(ex.Message); }
+
+                    try { client.SendAsync(message).ConfigureAwait(false); }
+                    catch (Exception ex) { Console.WriteLine(ex.Message); }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task SendWhoseTaskIsAwaitedOrWaitedInTheTry_IsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            sealed class Sender
+            {
+                public async Task Awaited(SmtpClient client, MailMessage message)
+                {
+                    try { await client.SendMailAsync(message).ConfigureAwait(false); }
+                    {|SMTP2001:catch (Exception ex)|} { Console.WriteLine(ex.Message); }
+                }
+
+                public void Waited(SmtpClient client, MailMessage message)
+                {
+                    try { client.SendMailAsync(message).Wait(); }
+                    {|SMTP2001:catch (Exception ex)|} { Console.WriteLine(ex.Message); }
+                }
+
+                // Task.Run awaits the Task its lambda returns.
+                public async Task Run(SmtpClient client, MailMessage message)
+                {
+                    try { await Task.Run(() => client.SendMailAsync(message)); }
+                    {|SMTP2001:catch (Exception ex)|} { Console.WriteLine(ex.Message); }
+                }
+            }
+            """);
+
+        [Fact]
         public Task NonSmtpClientWithTheSameMethodName_IsQuiet() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
