@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SmtpAnalyzers.Reliability
 {
@@ -18,14 +19,19 @@ namespace SmtpAnalyzers.Reliability
 
         private static readonly string[] DefaultExemptWords = { "Test", "Tests" };
 
-        private static bool IsExempt(ISymbol symbol, AnalyzerOptions options, SyntaxTree tree)
+        private static bool IsExempt(ISymbol symbol, AnalyzerOptions options, ITryOperation tryOperation)
         {
             var words = DefaultExemptWords;
-            if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ExemptWordsKey, out var configured))
+            if (options.AnalyzerConfigOptionsProvider.GetOptions(tryOperation.Syntax.SyntaxTree).TryGetValue(ExemptWordsKey, out var configured))
             {
                 words = ParseWords(configured);
             }
 
+            return IsTestMember(symbol, words) || IsInTestBranch(tryOperation, words);
+        }
+
+        private static bool IsTestMember(ISymbol symbol, string[] words)
+        {
             for (var current = symbol; current is not null; current = current.ContainingSymbol)
             {
                 if (current is INamespaceSymbol)
@@ -89,6 +95,138 @@ namespace SmtpAnalyzers.Reliability
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="tryOperation"/> runs only in a branch chosen by a string constant that names an exempt
+        /// word: the true branch of an <c>if</c> whose condition compares with it (<c>if (command == "Test")</c>,
+        /// <c>string.Equals(action, "SendTest", ...)</c>, <c>action is "test"</c>), or a <c>switch</c> section with it as a
+        /// case label (<c>case "Test":</c>). This is the shape of a settings page's "send a test mail" button handled
+        /// inside a general action method.
+        /// </summary>
+        private static bool IsInTestBranch(ITryOperation tryOperation, string[] words)
+        {
+            if (words.Length == 0)
+            {
+                return false;
+            }
+
+            IOperation child = tryOperation;
+            for (var parent = tryOperation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when ReferenceEquals(conditional.WhenTrue, child):
+                        if (ComparesWithWord(conditional.Condition, words))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case ISwitchCaseOperation section:
+                        foreach (var clause in section.Clauses)
+                        {
+                            var label = clause switch
+                            {
+                                ISingleValueCaseClauseOperation single => single.Value,
+                                IPatternCaseClauseOperation { Pattern: IConstantPatternOperation constant } => constant.Value,
+                                _ => null,
+                            };
+                            if (label is not null && IsWordConstant(label, words))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ComparesWithWord(IOperation condition, string[] words)
+        {
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                        if (IsWordConstant(equals.LeftOperand, words) || IsWordConstant(equals.RightOperand, words))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "Equals" } call:
+                        if (call.Instance is not null && IsWordConstant(call.Instance, words))
+                        {
+                            return true;
+                        }
+
+                        foreach (var argument in call.Arguments)
+                        {
+                            if (IsWordConstant(argument.Value, words))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                    case IConstantPatternOperation constant:
+                        if (IsWordConstant(constant.Value, words))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A string constant with an exempt word as one of its words: separated by anything but letters and digits, in any
+        /// case (<c>"test"</c>, <c>"send-test"</c>), or as a whole PascalCase word (<c>"SendTest"</c>).
+        /// </summary>
+        private static bool IsWordConstant(IOperation operation, string[] words)
+        {
+            if (operation.ConstantValue is not { HasValue: true, Value: string text })
+            {
+                return false;
+            }
+
+            for (var i = 0; i < text.Length;)
+            {
+                if (!char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                var part = text.Substring(start, i - start);
+                foreach (var word in words)
+                {
+                    if (string.Equals(part, word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                if (HasWord(part, words))
+                {
+                    return true;
                 }
             }
 

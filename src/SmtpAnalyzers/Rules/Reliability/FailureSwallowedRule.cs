@@ -41,7 +41,7 @@ namespace SmtpAnalyzers.Reliability
         private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model, TryFacts facts)
         {
             var tryOperation = facts.Try;
-            if (IsExempt(context.ContainingSymbol, context.Options, tryOperation.Syntax.SyntaxTree))
+            if (IsExempt(context.ContainingSymbol, context.Options, tryOperation))
             {
                 return;
             }

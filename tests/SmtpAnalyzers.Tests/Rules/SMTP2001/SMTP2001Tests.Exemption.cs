@@ -87,6 +87,145 @@ namespace SmtpAnalyzers.Tests.Reliability
             """,
             editorConfig: "smtp_analyzers.SMTP2001.exempt_words = none");
 
+        [Fact]
+        public Task TestBranchOfAGeneralAction_IsExempt() => VerifyAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            public class EmailSettingsController
+            {
+                public Dictionary<string, string> TempData { get; } = new Dictionary<string, string>();
+
+                // A settings page's "send a test mail" button, handled inside the general action: the reply is shown.
+                public async Task<string> EmailSettings(string command, string testEmail)
+                {
+                    if (command == "Test")
+                    {
+                        try
+                        {
+                            using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                            await client.SendMailAsync(new MailMessage("from@example.com", testEmail));
+                            TempData["Success"] = "Email sent to " + testEmail;
+                        }
+                        catch (Exception ex) { TempData["Error"] = ex.Message; }
+                    }
+
+                    return "EmailSettings";
+                }
+
+                public void Run(string action, SmtpClient client, MailMessage message)
+                {
+                    switch (action)
+                    {
+                        case "send-test":
+                            try { client.Send(message); }
+                            catch (Exception ex) { TempData["Error"] = ex.Message; }
+                            break;
+                    }
+
+                    if (string.Equals(action, "SendTest", StringComparison.OrdinalIgnoreCase) && message != null)
+                    {
+                        try { client.Send(message); }
+                        catch (Exception ex) { TempData["Error"] = ex.Message; }
+                    }
+
+                    if (action is "test")
+                    {
+                        try { client.Send(message); }
+                        catch (Exception ex) { TempData["Error"] = ex.Message; }
+                    }
+                }
+            }
+            """,
+            editorConfig: null);
+
+        [Fact]
+        public Task OtherBranchesAndOtherWords_AreReported() => VerifyAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Mail;
+
+            public class EmailSettingsController
+            {
+                public Dictionary<string, string> TempData { get; } = new Dictionary<string, string>();
+
+                public void Run(string command, SmtpClient client, MailMessage message)
+                {
+                    // The else branch of a test is the real send.
+                    if (command == "Test")
+                    {
+                        Console.WriteLine("test");
+                    }
+                    else
+                    {
+                        try { client.Send(message); }
+                        {|SMTP2001:catch (Exception ex)|} { TempData["Error"] = ex.Message; }
+                    }
+
+                    // Not equal to the word.
+                    if (command != "Test")
+                    {
+                        try { client.Send(message); }
+                        {|SMTP2001:catch (Exception ex)|} { TempData["Error"] = ex.Message; }
+                    }
+
+                    // A word that only contains "test".
+                    switch (command)
+                    {
+                        case "Latest":
+                        case "contest":
+                            try { client.Send(message); }
+                            {|SMTP2001:catch (Exception ex)|} { TempData["Error"] = ex.Message; }
+                            break;
+                    }
+                }
+            }
+            """,
+            editorConfig: null);
+
+        [Fact]
+        public Task TestBranch_FollowsTheExemptWordsOption() => Task.WhenAll(
+            VerifyAsync(
+                """
+                using System;
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    public void Run(string command, SmtpClient client, MailMessage message)
+                    {
+                        if (command == "probe")
+                        {
+                            try { client.Send(message); }
+                            catch (Exception ex) { Console.WriteLine(ex.Message); }
+                        }
+                    }
+                }
+                """,
+                "smtp_analyzers.SMTP2001.exempt_words = Probe"),
+            VerifyAsync(
+                """
+                using System;
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    public void Run(string command, SmtpClient client, MailMessage message)
+                    {
+                        if (command == "Test")
+                        {
+                            try { client.Send(message); }
+                            {|SMTP2001:catch (Exception ex)|} { Console.WriteLine(ex.Message); }
+                        }
+                    }
+                }
+                """,
+                "smtp_analyzers.SMTP2001.exempt_words = none"));
+
         private static string Swallowing(string type, string method, bool reported)
             => SwallowingMethods
                 .Replace("{0}", type)
