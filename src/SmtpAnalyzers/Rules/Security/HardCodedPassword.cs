@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Rules.Security
 {
@@ -14,7 +15,57 @@ namespace SmtpAnalyzers.Rules.Security
     {
         /// <summary><c>client.Credentials = new NetworkCredential(user, "literal")</c> on a System.Net.Mail client.</summary>
         public static Diagnostic? AnalyzeAssignment(ISimpleAssignmentOperation assignment, SecuritySymbols symbols)
+            => FirstSink(PasswordAtAssignment(assignment, symbols, out var credentials), credentials, assignment, symbols);
+
+        /// <summary><c>client.Authenticate(user, "literal")</c> and <c>Authenticate(new NetworkCredential(user, "literal"))</c> on a MailKit SMTP receiver.</summary>
+        public static Diagnostic? AnalyzeInvocation(IInvocationOperation invocation, SecuritySymbols symbols)
+            => FirstSink(PasswordAtInvocation(invocation, symbols, out var credentials), credentials, invocation, symbols);
+
+        /// <summary>
+        /// The diagnostic at <paramref name="password"/>, unless the password came through a credentials local
+        /// (<paramref name="credentials"/>) that an earlier sink of the same member already reports: one credentials object
+        /// passed to two sinks (<c>Authenticate(credentials)</c> in both branches of an <c>if</c>) is one hard-coded
+        /// password, reported once, at the first sink in source order that reports it.
+        /// </summary>
+        private static Diagnostic? FirstSink(IOperation? password, ILocalSymbol? credentials, IOperation sink, SecuritySymbols symbols)
         {
+            if (password is null)
+            {
+                return null;
+            }
+
+            if (credentials is not null)
+            {
+                foreach (var operation in ClientFacts.MemberRoot(sink).Descendants())
+                {
+                    if (operation is not ILocalReferenceOperation reference
+                        || reference.Syntax.SpanStart >= sink.Syntax.SpanStart
+                        || !SymbolEqualityComparer.Default.Equals(reference.Local, credentials))
+                    {
+                        continue;
+                    }
+
+                    var value = Unwrap.UpThroughImplicitConversionsAndParentheses(reference);
+                    var earlier = value.Parent switch
+                    {
+                        IArgumentOperation { Parent: IInvocationOperation invocation } => PasswordAtInvocation(invocation, symbols, out _),
+                        ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, value) => PasswordAtAssignment(assignment, symbols, out _),
+                        _ => null,
+                    };
+                    if (earlier is not null)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return Diagnostic.Create(Descriptors.HardCodedPassword, password.Syntax.GetLocation());
+        }
+
+        /// <summary>The hard-coded password that <paramref name="assignment"/> gives a System.Net.Mail client, or null.</summary>
+        private static IOperation? PasswordAtAssignment(ISimpleAssignmentOperation assignment, SecuritySymbols symbols, out ILocalSymbol? credentials)
+        {
+            credentials = null;
             if (assignment.Target is not IPropertyReferenceOperation property
                 || property.Property.Name != "Credentials"
                 || symbols.SystemNetMailClient is null
@@ -23,7 +74,7 @@ namespace SmtpAnalyzers.Rules.Security
                 return null;
             }
 
-            var password = PasswordOfCredentials(assignment.Value, symbols);
+            var password = PasswordOfCredentials(assignment.Value, symbols, out credentials);
             if (password is null || !IsHardCoded(password) || SecurityExemptions.IsDevelopmentOnly(assignment))
             {
                 return null;
@@ -40,12 +91,13 @@ namespace SmtpAnalyzers.Rules.Security
                 }
             }
 
-            return Diagnostic.Create(Descriptors.HardCodedPassword, password.Syntax.GetLocation());
+            return password;
         }
 
-        /// <summary><c>client.Authenticate(user, "literal")</c> and <c>Authenticate(new NetworkCredential(user, "literal"))</c> on a MailKit SMTP receiver.</summary>
-        public static Diagnostic? AnalyzeInvocation(IInvocationOperation invocation, SecuritySymbols symbols)
+        /// <summary>The hard-coded password that <paramref name="invocation"/> authenticates a MailKit SMTP receiver with, or null.</summary>
+        private static IOperation? PasswordAtInvocation(IInvocationOperation invocation, SecuritySymbols symbols, out ILocalSymbol? credentials)
         {
+            credentials = null;
             var method = invocation.TargetMethod;
             if (method.Name is not ("Authenticate" or "AuthenticateAsync")
                 || invocation.Instance is null
@@ -71,7 +123,7 @@ namespace SmtpAnalyzers.Rules.Security
                 }
                 else if (parameter.Name == "credentials")
                 {
-                    password = PasswordOfCredentials(argument.Value, symbols);
+                    password = PasswordOfCredentials(argument.Value, symbols, out credentials);
                 }
             }
 
@@ -90,19 +142,22 @@ namespace SmtpAnalyzers.Rules.Security
                 }
             }
 
-            return Diagnostic.Create(Descriptors.HardCodedPassword, password.Syntax.GetLocation());
+            return password;
         }
 
         /// <summary>
         /// The password argument of <c>new NetworkCredential(user, password[, domain])</c>, directly or through a local
-        /// whose single assignment is that creation; null for anything else (SecureString, configured credentials).
+        /// whose single assignment is that creation (<paramref name="local"/>); null for anything else (SecureString,
+        /// configured credentials).
         /// </summary>
-        private static IOperation? PasswordOfCredentials(IOperation value, SecuritySymbols symbols)
+        private static IOperation? PasswordOfCredentials(IOperation value, SecuritySymbols symbols, out ILocalSymbol? local)
         {
+            local = null;
             var credentials = SmtpReceiver.StripConversions(value);
-            if (credentials is ILocalReferenceOperation local)
+            if (credentials is ILocalReferenceOperation reference)
             {
-                credentials = SmtpReceiver.StripConversions(SmtpAnalyzers.Operations.LocalValues.SingleAssignedValue(local));
+                local = reference.Local;
+                credentials = SmtpReceiver.StripConversions(SmtpAnalyzers.Operations.LocalValues.SingleAssignedValue(reference));
             }
 
             if (credentials is not IObjectCreationOperation creation

@@ -64,6 +64,42 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3006
             """);
 
         [Fact]
+        public Task CredentialsLocalPassedToTwoSinks_IsReportedOnce() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net;
+            using System.Text;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            static class Sender
+            {
+                public static void Send(string host)
+                {
+                    using var client = new SmtpClient();
+                    var credentials = new NetworkCredential("user", {|SMTP3006:"s3cret"|});
+                    client.Connect(host, 587, SecureSocketOptions.StartTls);
+                    if (client.AuthenticationMechanisms.Contains("PLAIN")) client.Authenticate(credentials);
+                    else client.Authenticate(Encoding.UTF8, credentials);
+                }
+
+                private static bool IsDevelopment() => false;
+
+                // The first sink is development-only, so the second one reports.
+                public static void Configure(System.Net.Mail.SmtpClient client)
+                {
+                    var credentials = new NetworkCredential("user", {|SMTP3006:"s3cret"|});
+                    if (IsDevelopment())
+                    {
+                        client.Credentials = credentials;
+                    }
+
+                    client.Credentials = credentials;
+                    client.Credentials = credentials;
+                }
+            }
+            """);
+
+        [Fact]
         public Task ConfiguredEmptyDevelopmentLoopbackAndOtherSinks_AreNotReported() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
