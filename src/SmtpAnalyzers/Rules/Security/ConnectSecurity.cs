@@ -63,7 +63,7 @@ namespace SmtpAnalyzers.Rules.Security
             }
 
             var client = SmtpReceiver.ClientOf(invocation.Instance);
-            if (client.Symbol is null || SecurityExemptions.IsDevelopmentOnly(invocation))
+            if (client.Symbol is null || SecurityExemptions.IsDevelopmentOnly(invocation) || SecurityExemptions.IsExpectedToThrow(invocation))
             {
                 return null;
             }

@@ -131,6 +131,58 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3001
             """);
 
         [Fact]
+        public Task CallsInsideAssertionsThatExpectThemToThrow_AreNotConnections() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            // The shape of xunit's, NUnit's and MSTest's Assert.
+            static class Assert
+            {
+                public static T Throws<T>(Action action) where T : Exception => null;
+                public static Task<T> ThrowsAsync<T>(Func<Task> action) where T : Exception => null;
+                public static Exception Catch(Action action) => null;
+            }
+
+            static class Policy
+            {
+                public static void Execute(Action action) => action();
+            }
+
+            public class SmtpClientArgumentTests
+            {
+                public async Task ArgumentExceptions()
+                {
+                    using var client = new SmtpClient();
+                    Assert.Throws<ArgumentNullException>(() => client.Connect(null, 25, false));
+                    Assert.Throws<ArgumentOutOfRangeException>(() => client.Connect("host", -1, SecureSocketOptions.None));
+                    await Assert.ThrowsAsync<ArgumentNullException>(() => client.ConnectAsync(null, 25, SecureSocketOptions.None));
+                    Assert.Catch(() => client.Connect("host", 25, SecureSocketOptions.Auto));
+                    Assert.Throws<ArgumentNullException>(() => client.Authenticate((ICredentials)null));
+                }
+
+                // Only the authentication is asserted to throw: the connection is real, but nothing authenticates on it.
+                public void AuthenticateExpectedToFail(string host)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect(host, 25, SecureSocketOptions.None);
+                    Assert.Throws<AuthenticationException>(() => client.Authenticate("user", Environment.GetEnvironmentVariable("P")));
+                }
+
+                // A lambda handed to anything else still connects.
+                public void Retried(string host, ICredentials credentials)
+                {
+                    using var client = new SmtpClient();
+                    Policy.Execute(() => {|SMTP3001:client.Connect(host, 25, SecureSocketOptions.None)|});
+                    client.Authenticate(credentials);
+                }
+            }
+            """);
+
+        [Fact]
         public Task DebugRegion_IsNotReportedWhenDebugIsDefined()
         {
             var test = new DebugTest

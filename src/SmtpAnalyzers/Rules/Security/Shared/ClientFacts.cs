@@ -168,7 +168,9 @@ namespace SmtpAnalyzers.Rules.Security
                     break;
                 case IInvocationOperation invocation:
                     var name = invocation.TargetMethod.Name;
-                    if (name is "Connect" or "ConnectAsync" or "Authenticate" or "AuthenticateAsync" && client.Matches(SmtpReceiver.ClientOf(invocation.Instance)))
+                    if (name is "Connect" or "ConnectAsync" or "Authenticate" or "AuthenticateAsync"
+                        && client.Matches(SmtpReceiver.ClientOf(invocation.Instance))
+                        && !SecurityExemptions.IsExpectedToThrow(invocation))
                     {
                         if (name[0] == 'C')
                         {

@@ -21,6 +21,38 @@ namespace SmtpAnalyzers.Rules.Security
         public static bool IsDevelopmentOnly(IOperation operation)
             => IsUnderDevelopmentCondition(operation) || IsInDebugRegion(operation.Syntax);
 
+        /// <summary>
+        /// Whether <paramref name="operation"/> runs inside a lambda handed to a test assertion that expects it to throw
+        /// (<c>Assert.Throws&lt;ArgumentNullException&gt;(() =&gt; client.Connect(null, 25, false))</c>): a method named
+        /// <c>Throws...</c>, <c>Catch</c> or <c>CatchAsync</c> of a type named <c>Assert</c> (xunit, NUnit, MSTest). Such a
+        /// call is made to fail; it neither connects nor authenticates.
+        /// </summary>
+        public static bool IsExpectedToThrow(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is not IAnonymousFunctionOperation lambda)
+                {
+                    continue;
+                }
+
+                var value = lambda.Parent is IDelegateCreationOperation creation ? (IOperation)creation : lambda;
+                while (value.Parent is IConversionOperation conversion)
+                {
+                    value = conversion;
+                }
+
+                if (value.Parent is IArgumentOperation { Parent: IInvocationOperation assertion }
+                    && assertion.TargetMethod.ContainingType?.Name == "Assert"
+                    && (assertion.TargetMethod.Name.StartsWith("Throws", StringComparison.Ordinal) || assertion.TargetMethod.Name is "Catch" or "CatchAsync"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether <paramref name="host"/> names this machine: <c>localhost</c>, <c>127.x.x.x</c>, <c>::1</c> or <c>[::1]</c>.</summary>
         public static bool IsLoopbackHost(string host)
         {
