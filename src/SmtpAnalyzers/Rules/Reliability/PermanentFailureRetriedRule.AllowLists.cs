@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Knowledge;
 using SmtpAnalyzers.Operations;
 using SmtpAnalyzers.Semantics;
 
@@ -138,7 +139,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             var code = Convert.ToInt64(value.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (code < 500 || code > 599)
+            if (code < 500 || code > 599 || ReplyCodeTable.IsLegacyTransient((int)code))
             {
                 return null;
             }

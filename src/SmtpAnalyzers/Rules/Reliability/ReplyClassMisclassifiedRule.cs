@@ -154,7 +154,7 @@ namespace SmtpAnalyzers.Reliability
                 {
                     message = $"a transient 4yz reply ({code})|a transient failure may succeed later, so retry it with backoff (RFC 5321 §4.2.1)";
                 }
-                else if (memberClass == ReplyClass.PermanentNegative && outcome.Class == ReplyClass.TransientNegative)
+                else if (memberClass == ReplyClass.PermanentNegative && outcome.Class == ReplyClass.TransientNegative && !ReplyCodeTable.IsLegacyTransient(code))
                 {
                     message = $"a permanent 5yz reply ({code})|do not send the same message again unchanged (RFC 5321 §4.2.1)";
                 }

@@ -249,6 +249,42 @@ namespace SmtpAnalyzers.Tests.Reliability
             """);
 
         [Fact]
+        public Task AllowListWithTheLegacyTooManyRecipients552_IsQuiet_AndAnotherPermanentCodeBesideItIsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                // RFC 5321 §4.5.3.1.10: a 552 may be RFC 821's "too many recipients", which clients should treat as 452.
+                void TooManyRecipients(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex) when (ex.StatusCode == SmtpStatusCode.InsufficientStorage || ex.StatusCode == SmtpStatusCode.ExceededStorageAllocation)
+                    {
+                        client.Send(message);
+                    }
+                }
+
+                void WithAnother(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|#0:(SmtpException ex)|} when ((int)ex.StatusCode == 552 || (int)ex.StatusCode == 554)
+                    {
+                        client.Send(message);
+                    }
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("catch", "SmtpException with the listed code 554", "it sends again"));
+
+        [Fact]
         public Task CorrectAllowListsAndNearMisses_AreQuiet() => VerifyAnalyzer.VerifyAsync(
             """
             using System;

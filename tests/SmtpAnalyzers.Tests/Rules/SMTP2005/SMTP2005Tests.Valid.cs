@@ -13,6 +13,29 @@ namespace SmtpAnalyzers.Tests.Reliability
     public partial class SMTP2005Tests
     {
         [Fact]
+        public Task LegacyTooManyRecipients552HandledAsTransient_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            static class Classifier
+            {
+                // RFC 5321 §4.5.3.1.10: clients should treat a 552 meaning "too many recipients" as the transient 452.
+                public static bool ShouldRetry(SmtpStatusCode code)
+                {
+                    switch (code)
+                    {
+                        case SmtpStatusCode.ServiceNotAvailable:
+                        case SmtpStatusCode.MailboxBusy:
+                        case SmtpStatusCode.ExceededStorageAllocation:
+                            return true;
+                        default:
+                            return false;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task CorrectClassification_IsQuiet() => VerifyAnalyzer.VerifyAsync(
             """
             using System.Net.Mail;
