@@ -219,7 +219,7 @@ namespace SmtpAnalyzers.Reliability
                     retryLoop = RetryLoop(tryOperation);
                 }
 
-                if (retryLoop is not null && IsLastInLoopBody(tryOperation, retryLoop) && !EndsLoop(handler, retryLoop))
+                if (retryLoop is not null && LoopRunsAgainAfter(tryOperation, retryLoop) && !EndsLoop(handler, retryLoop))
                 {
                     retry = "the retry loop runs again";
                 }

@@ -149,23 +149,50 @@ namespace SmtpAnalyzers.Reliability
             return last is not (IBranchOperation or IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation });
         }
 
-        /// <summary>Whether <paramref name="tryOperation"/> is the last statement of <paramref name="loop"/>'s body.</summary>
-        private static bool IsLastInLoopBody(ITryOperation tryOperation, ILoopOperation loop)
+        /// <summary>
+        /// Whether a catch that ends normally runs <paramref name="loop"/> again: the statements after
+        /// <paramref name="tryOperation"/> in the loop's body (and in the blocks between) cannot leave the loop or decide:
+        /// no <c>return</c>, <c>throw</c>, <c>break</c>, <c>continue</c> or <c>goto</c> among them (a wait and a doubled
+        /// delay, <c>await Task.Delay(wait); wait *= 2;</c>, are the common ones).
+        /// </summary>
+        private static bool LoopRunsAgainAfter(ITryOperation tryOperation, ILoopOperation loop)
         {
             IOperation current = tryOperation;
-            while (current.Parent is IBlockOperation block && !ReferenceEquals(block, loop.Body))
+            while (current.Parent is IBlockOperation block)
             {
-                if (!ReferenceEquals(block.Operations[block.Operations.Length - 1], current))
+                var after = false;
+                foreach (var statement in block.Operations)
                 {
-                    return false;
+                    if (after && MayLeaveOrDecide(statement))
+                    {
+                        return false;
+                    }
+
+                    after |= ReferenceEquals(statement, current);
+                }
+
+                if (ReferenceEquals(block, loop.Body))
+                {
+                    return true;
                 }
 
                 current = block;
             }
 
-            return current.Parent is IBlockOperation body && ReferenceEquals(body, loop.Body)
-                ? ReferenceEquals(body.Operations[body.Operations.Length - 1], current)
-                : ReferenceEquals(loop.Body, current);
+            return ReferenceEquals(loop.Body, current);
+        }
+
+        private static bool MayLeaveOrDecide(IOperation statement)
+        {
+            foreach (var operation in Walk(statement))
+            {
+                if (operation is IBranchOperation or IReturnOperation or IThrowOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The operations under <paramref name="root"/>, not entering lambdas and local functions (their code runs elsewhere).</summary>

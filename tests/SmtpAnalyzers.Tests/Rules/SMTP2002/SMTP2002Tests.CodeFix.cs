@@ -232,6 +232,113 @@ namespace SmtpAnalyzers.Tests.Reliability
             """,
             languageVersion);
 
+        [Fact]
+        public Task RetryLoopWithABackOffAfterTheTry_GetsFilter() => Verify.VerifyWithClassChecksAsync(
+            """
+            using System.Net.Mail;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Sender
+            {
+                async Task SendAsync(SmtpClient client, MailMessage message, int retries, int wait, CancellationToken ct)
+                {
+                    for (int i = 0; i < retries + 1; i++)
+                    {
+                        try
+                        {
+                            await client.SendMailAsync(message);
+                            return;
+                        }
+                        catch {|SMTP2002:(SmtpFailedRecipientException)|}
+                        {
+                            if (i == retries) throw;
+                        }
+
+                        await Task.Delay(wait, ct);
+                        wait *= 2;
+                    }
+                }
+            }
+            """,
+            """
+            using System.Net.Mail;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Sender
+            {
+                async Task SendAsync(SmtpClient client, MailMessage message, int retries, int wait, CancellationToken ct)
+                {
+                    for (int i = 0; i < retries + 1; i++)
+                    {
+                        try
+                        {
+                            await client.SendMailAsync(message);
+                            return;
+                        }
+                        catch (SmtpFailedRecipientException ex) when (ex.StatusCode.IsTransientFailure())
+                        {
+                            if (i == retries) throw;
+                        }
+
+                        await Task.Delay(wait, ct);
+                        wait *= 2;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task RetryLoopThatDecidesAfterTheTry_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Sender
+            {
+                async Task Break(SmtpClient client, MailMessage message, Func<bool> shouldStop)
+                {
+                    for (int i = 0; i < 3; i++)
+                    {
+                        try
+                        {
+                            await client.SendMailAsync(message);
+                            return;
+                        }
+                        catch (SmtpException)
+                        {
+                        }
+
+                        await Task.Delay(1000);
+                        if (shouldStop()) break;
+                    }
+                }
+
+                async Task Throw(SmtpClient client, MailMessage message, Func<bool> permanent)
+                {
+                    var attempt = 0;
+                    while (true)
+                    {
+                        try
+                        {
+                            await client.SendMailAsync(message);
+                            return;
+                        }
+                        catch (SmtpException)
+                        {
+                        }
+
+                        if (permanent() || ++attempt == 3)
+                        {
+                            throw new InvalidOperationException("not sent");
+                        }
+                    }
+                }
+            }
+            """);
+
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
