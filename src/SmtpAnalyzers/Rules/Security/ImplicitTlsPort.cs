@@ -23,8 +23,10 @@ namespace SmtpAnalyzers.Rules.Security
         /// <summary><c>new SmtpClient(host, 465)</c>: reported at the port argument.</summary>
         public static Diagnostic? AnalyzeCreation(IObjectCreationOperation creation, SecuritySymbols symbols)
         {
-            // The constructor's type before the arguments: reading the arguments may build their operations.
+            // The created type first: it is already a public symbol, where the constructor's ContainingType would make one
+            // for the type of every creation of the compilation. Then the constructor, then the arguments.
             if (symbols.SystemNetMailClient is null
+                || !SymbolEqualityComparer.Default.Equals(creation.Type, symbols.SystemNetMailClient)
                 || !SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, symbols.SystemNetMailClient)
                 || creation.Arguments.Length < 2)
             {
