@@ -73,8 +73,8 @@ namespace SmtpAnalyzers.Tests.Engine
             Assert.Equal(1, info.CompilationStartActionsCount);
             Assert.Equal(alone.OperationActionsCount, info.OperationActionsCount);
 
-            // Switch, SwitchExpression, Conditional, CatchClause.
-            Assert.Equal(4, info.OperationActionsCount);
+            // Switch, SwitchExpression, Conditional, CatchClause, and Binary for the predicates that return their list.
+            Assert.Equal(5, info.OperationActionsCount);
         }
 
         [Fact]

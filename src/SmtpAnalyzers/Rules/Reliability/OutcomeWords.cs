@@ -14,11 +14,11 @@ namespace SmtpAnalyzers.Reliability
     {
         private static readonly ImmutableHashSet<string> TransientWords = ImmutableHashSet.Create(
             StringComparer.OrdinalIgnoreCase,
-            "transient", "temporary", "temporarily", "temp", "retry", "retryable", "retriable", "later", "requeue", "defer", "deferred", "again", "soft", "greylisted");
+            "transient", "temporary", "temporarily", "temp", "retry", "retryable", "retriable", "later", "requeue", "defer", "deferred", "again", "soft", "greylisted", "recover", "recoverable");
 
         private static readonly ImmutableHashSet<string> PermanentWords = ImmutableHashSet.Create(
             StringComparer.OrdinalIgnoreCase,
-            "permanent", "permanently", "fatal", "failed", "invalid", "critical", "reject", "rejected", "bounce", "bounced", "hard", "abort", "aborted", "undeliverable", "dead");
+            "permanent", "permanently", "fatal", "failed", "invalid", "critical", "reject", "rejected", "bounce", "bounced", "hard", "abort", "aborted", "undeliverable", "unrecoverable", "dead");
 
         private static readonly ImmutableHashSet<string> Negations = ImmutableHashSet.Create(
             StringComparer.OrdinalIgnoreCase, "no", "not", "non", "dont", "never");

@@ -29,7 +29,55 @@ namespace SmtpAnalyzers.Reliability
             start.OnOperation(c => AnalyzeSwitch(c, model), OperationKind.Switch);
             start.OnOperation(c => AnalyzeSwitchExpression(c, model), OperationKind.SwitchExpression);
             start.OnOperation(c => AnalyzeConditional(c, model), OperationKind.Conditional);
+            start.OnComparisonWithConstant((c, comparison) => AnalyzeReturnedComparison(c, model, comparison));
             StartNotByReplyCode(start, model);
+        }
+
+        /// <summary>
+        /// A predicate that returns its list: <c>static bool CanRecover(SmtpException ex) =&gt; ex.StatusCode == MailboxBusy
+        /// || ex.StatusCode == MailboxUnavailable;</c>. Each <c>==</c> of the <c>||</c> chain that the method returns says
+        /// "true" for its member, so the member gets the class of the method's name. Each comparison reports its own member.
+        /// </summary>
+        private static void AnalyzeReturnedComparison(OperationAnalysisContext context, SmtpModel model, IBinaryOperation comparison)
+        {
+            if (comparison.OperatorKind != BinaryOperatorKind.Equals || context.ContainingSymbol is not IMethodSymbol { ReturnType.SpecialType: SpecialType.System_Boolean } method)
+            {
+                return;
+            }
+
+            IOperation top = comparison;
+            while (top.Parent is { } parent && parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or IParenthesizedOperation)
+            {
+                top = parent;
+            }
+
+            if (top.Parent is not IReturnOperation returned)
+            {
+                return;
+            }
+
+            for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    // The value of a lambda or local function, not of the method whose name says the class.
+                    return;
+                }
+            }
+
+            List<IOperation>? own = null;
+            List<IOperation>? all = null;
+            if (!CollectEqualities(comparison, model, ref own) || own is not { Count: 1 } || !CollectEqualities(top, model, ref all))
+            {
+                // Only a chain made of status-code equalities lists members; anything else in it is another condition.
+                return;
+            }
+
+            var methodClass = OutcomeWords.ClassOf(method.Name);
+            if (methodClass != ReplyClass.None)
+            {
+                Check(context, model, own, (methodClass, method.Name + " returning true"), new[] { top });
+            }
         }
 
         private static void AnalyzeSwitch(OperationAnalysisContext context, SmtpModel model)

@@ -77,6 +77,32 @@ namespace SmtpAnalyzers.Tests.Reliability
             Info(1, "SmtpStatusCode.MailboxUnavailable is a permanent 5yz reply (550), but it is handled as 'IsTransient returning true'; do not send the same message again unchanged (RFC 5321 §4.2.1)"));
 
         [Fact]
+        public Task PredicatesThatReturnTheirList_AreReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            static class Classifier
+            {
+                // The shape of a public sender's helper: the list is the returned value.
+                public static bool CanRecoverFromException(SmtpException ex)
+                {
+                    return (ex.StatusCode == SmtpStatusCode.InsufficientStorage
+                        || ex.StatusCode == SmtpStatusCode.MailboxBusy
+                        || ex.StatusCode == {|#0:SmtpStatusCode.MailboxUnavailable|}
+                        || ex.StatusCode == SmtpStatusCode.ServiceClosingTransmissionChannel
+                        || ex.StatusCode == {|#1:SmtpStatusCode.TransactionFailed|});
+                }
+
+                public static bool IsPermanentFailure(MailKit.Net.Smtp.SmtpStatusCode code)
+                    => code == MailKit.Net.Smtp.SmtpStatusCode.MailboxUnavailable || {|#2:MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable|} == code;
+            }
+            """,
+            LanguageVersion.Latest,
+            Info(0, "SmtpStatusCode.MailboxUnavailable is a permanent 5yz reply (550), but it is handled as 'CanRecoverFromException returning true'; do not send the same message again unchanged (RFC 5321 §4.2.1)"),
+            Info(1, "SmtpStatusCode.TransactionFailed is a permanent 5yz reply (554), but it is handled as 'CanRecoverFromException returning true'; do not send the same message again unchanged (RFC 5321 §4.2.1)"),
+            Info(2, "MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable is a transient 4yz reply (421), but it is handled as 'IsPermanentFailure returning true'; a transient failure may succeed later, so retry it with backoff (RFC 5321 §4.2.1)"));
+
+        [Fact]
         public Task GeneralFailureAsPermanent_WithoutInnerException_IsReported() => VerifyAnalyzer.VerifyAsync(
             """
             using System;

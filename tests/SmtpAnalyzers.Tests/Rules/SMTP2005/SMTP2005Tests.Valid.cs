@@ -36,6 +36,37 @@ namespace SmtpAnalyzers.Tests.Reliability
             """);
 
         [Fact]
+        public Task ReturnedListsThatAreNotPlainPredicates_AreQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            static class Classifier
+            {
+                // Another condition in the chain: the list is not all the method says.
+                public static bool ShouldRetry(SmtpException ex, int attempt)
+                    => attempt < 3 && (ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.MailboxUnavailable);
+
+                // Excluded, not listed.
+                public static bool IsTransient(SmtpStatusCode code) => code != SmtpStatusCode.MailboxUnavailable;
+
+                // A lambda's value, not the method's.
+                public static Func<SmtpStatusCode, bool> RetryFilter() => code => code == SmtpStatusCode.MailboxUnavailable || code == SmtpStatusCode.MailboxBusy;
+
+                // A name that says neither class, and one that says "unrecoverable" (permanent) of permanent codes.
+                public static bool Matches(SmtpStatusCode code) => code == SmtpStatusCode.MailboxUnavailable || code == SmtpStatusCode.MailboxBusy;
+                public static bool IsUnrecoverable(SmtpStatusCode code) => code == SmtpStatusCode.MailboxUnavailable || code == SmtpStatusCode.TransactionFailed;
+
+                // Consistent lists.
+                public static bool IsRecoverable(SmtpStatusCode code) => code == SmtpStatusCode.MailboxBusy || code == SmtpStatusCode.InsufficientStorage;
+                public static bool IsPermanent(SmtpStatusCode code)
+                {
+                    return code == SmtpStatusCode.MailboxUnavailable || code == SmtpStatusCode.TransactionFailed;
+                }
+            }
+            """);
+
+        [Fact]
         public Task CorrectClassification_IsQuiet() => VerifyAnalyzer.VerifyAsync(
             """
             using System.Net.Mail;
