@@ -63,7 +63,6 @@ namespace SmtpAnalyzers.Knowledge
         public static bool IsReplyCodeValue(long value, SmtpLibrary library)
             => (value >= LowestReply && value < EndOfReplies) || (value == -1 && library == SmtpLibrary.SystemNetMail);
 
-        /// <summary>Whether <paramref name="value"/> is the first code of a reply class: 200, 300, 400, 500 or 600.</summary>
         /// <summary>
         /// 552, the one 5yz reply a client may retry: RFC 821 listed "too many recipients" as 552, and RFC 5321 §4.5.3.1.10
         /// says clients SHOULD treat a 552 in that case as the transient 452. Handling it as transient is therefore not a
@@ -71,6 +70,7 @@ namespace SmtpAnalyzers.Knowledge
         /// </summary>
         public static bool IsLegacyTransient(long value) => value == 552;
 
+        /// <summary>Whether <paramref name="value"/> is the first code of a reply class: 200, 300, 400, 500 or 600.</summary>
         public static bool IsClassEdge(long value) => value >= LowestReply && value <= EndOfReplies && value % 100 == 0;
 
         public static bool TryGet(long value, out ReplyCodeInfo info)

@@ -139,7 +139,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             var code = Convert.ToInt64(value.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (code < 500 || code > 599 || ReplyCodeTable.IsLegacyTransient((int)code))
+            if (code < 500 || code > 599 || ReplyCodeTable.IsLegacyTransient(code))
             {
                 return null;
             }
