@@ -126,6 +126,8 @@ namespace SmtpAnalyzers.Semantics
         /// The sends in a try body <paramref name="root"/> whose failures reach the try's catches: those of
         /// <see cref="SendsIn"/>, the sends in the delegate of an awaited <c>Task.Run</c> (a returned one fails after the try), and calls to send
         /// wrappers (<see cref="SendWrappers"/>) that no try inside <paramref name="root"/> catches without rethrowing.
+        /// A send inside a nested try that takes every reply-carrying failure of its library (<see cref="TakesEveryReply"/>)
+        /// is not one: only failures without a reply can still reach the outer catches.
         /// </summary>
         /// <remarks>
         /// With <paramref name="mentions"/> (from <see cref="MayHoldSendSites"/>), an operation whose text holds none of them
@@ -134,18 +136,19 @@ namespace SmtpAnalyzers.Semantics
         public IEnumerable<Catches.SendSite> SendSitesIn(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken, List<int>? mentions = null)
         {
             var wrappers = followWrappers ? Wrappers : null;
-            var pending = new Stack<(IOperation Operation, bool Caught)>();
-            pending.Push((root, false));
+            var pending = new Stack<(IOperation Operation, bool Caught, int Taken)>();
+            pending.Push((root, false, 0));
             while (pending.Count > 0)
             {
-                var (operation, caught) = pending.Pop();
+                var (operation, caught, taken) = pending.Pop();
                 if (operation is IInvocationOperation invocation)
                 {
                     var method = invocation.TargetMethod;
                     if (SendLibrary(method) is SmtpLibrary library)
                     {
                         var kind = ClassifySend(method);
-                        if (kind == SendKind.Sync || (kind == SendKind.Task && !IsTaskLeftUnobserved(invocation)))
+                        if ((kind == SendKind.Sync || (kind == SendKind.Task && !IsTaskLeftUnobserved(invocation)))
+                            && (taken & LibraryBit(library)) == 0)
                         {
                             yield return new Catches.SendSite(invocation, library);
                         }
@@ -164,22 +167,24 @@ namespace SmtpAnalyzers.Semantics
                         {
                             if (Unwrap.AllConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
                             {
-                                pending.Push((lambda.Body, caught));
+                                pending.Push((lambda.Body, caught, taken));
                             }
                         }
                     }
                 }
 
                 var childCaught = caught;
-                if (wrappers is not null && !caught && operation is ITryOperation nested)
+                var childTaken = taken;
+                if (operation is ITryOperation nested)
                 {
                     foreach (var clause in nested.Catches)
                     {
-                        if (CatchesSendFailure(clause.ExceptionType) && !Catches.CatchClauseFacts.Of(clause, this).Rethrows)
+                        if (wrappers is not null && !childCaught && CatchesSendFailure(clause.ExceptionType) && !Catches.CatchClauseFacts.Of(clause, this).Rethrows)
                         {
                             childCaught = true;
-                            break;
                         }
+
+                        childTaken |= TakesEveryReply(clause);
                     }
                 }
 
@@ -189,10 +194,40 @@ namespace SmtpAnalyzers.Semantics
                         && (mentions is null || AnyWithin(mentions, child.Syntax.Span)))
                     {
                         // Only the nested try's body is covered by its catches.
-                        pending.Push((child, caught || (childCaught && ReferenceEquals(child, (operation as ITryOperation)?.Body))));
+                        var isBody = ReferenceEquals(child, (operation as ITryOperation)?.Body);
+                        pending.Push((child, caught || (childCaught && isBody), isBody ? childTaken : taken));
                     }
                 }
             }
+        }
+
+        private static int LibraryBit(SmtpLibrary library) => library == SmtpLibrary.SystemNetMail ? 1 : 2;
+
+        /// <summary>
+        /// The libraries (<see cref="LibraryBit"/>) whose every reply-carrying failure <paramref name="clause"/> takes for
+        /// good: no filter, no rethrow, and a type that is the library's reply exception or a base of it
+        /// (<c>SmtpException</c>; <c>SmtpCommandException</c>, <c>CommandException</c>; <c>Exception</c> for both).
+        /// </summary>
+        private int TakesEveryReply(ICatchClauseOperation clause)
+        {
+            if (clause.Filter is not null)
+            {
+                return 0;
+            }
+
+            var caught = clause.ExceptionType as INamedTypeSymbol;
+            var bits = 0;
+            if (caught is null || caught.SpecialType == SpecialType.System_Object || IsOrDerivesFrom(SmtpException, caught))
+            {
+                bits |= LibraryBit(SmtpLibrary.SystemNetMail);
+            }
+
+            if (caught is null || caught.SpecialType == SpecialType.System_Object || IsOrDerivesFrom(SmtpCommandException, caught))
+            {
+                bits |= LibraryBit(SmtpLibrary.MailKit);
+            }
+
+            return bits == 0 || Catches.CatchClauseFacts.Of(clause, this).Rethrows ? 0 : bits;
         }
 
         /// <summary>

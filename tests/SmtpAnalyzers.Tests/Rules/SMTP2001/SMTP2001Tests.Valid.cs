@@ -193,6 +193,60 @@ namespace SmtpAnalyzers.Tests.Reliability
             """);
 
         [Fact]
+        public Task OuterCatchOfANestedTryThatTakesEveryReply_IsQuiet_WhileAPartialInnerCatchLeavesItReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            public class ReportJob
+            {
+                private readonly List<string> _log = new List<string>();
+
+                public void Run(System.Net.Mail.SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        try { client.Send(message); }
+                        {|SMTP2001:catch (System.Net.Mail.SmtpException ex)|} { _log.Add(ex.Message); }
+                    }
+                    catch (Exception ex) { _log.Add(ex.Message); }
+                }
+
+                public async Task RunMailKit(MailKit.Net.Smtp.SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        try { await client.SendAsync(message); }
+                        {|SMTP2001:catch (SmtpCommandException ex)|} { _log.Add(ex.Message); }
+                    }
+                    catch (Exception ex) { _log.Add(ex.Message); }
+                }
+
+                // The inner catch takes only failed recipients, or only some replies: the outer one still gets the rest.
+                public void Partial(System.Net.Mail.SmtpClient client, MailMessage message, bool quiet)
+                {
+                    try
+                    {
+                        try { client.Send(message); }
+                        catch (SmtpFailedRecipientException) { throw; }
+                    }
+                    {|SMTP2001:catch (Exception ex)|} { _log.Add(ex.Message); }
+
+                    try
+                    {
+                        try { client.Send(message); }
+                        catch (System.Net.Mail.SmtpException ex) when (quiet) { _log.Add(ex.StatusCode.ToString()); }
+                    }
+                    {|SMTP2001:catch (Exception ex)|} { _log.Add(ex.Message); }
+                }
+            }
+            """);
+
+        [Fact]
         public Task NonSmtpClientWithTheSameMethodName_IsQuiet() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
