@@ -63,21 +63,22 @@ namespace SmtpAnalyzers.Reliability
             foreach (var clause in tryOperation.Catches)
             {
                 var caught = clause.ExceptionType;
-                var receives = failures.Any(f => SymbolRelations.IsOrDerivesFrom(f, caught as INamedTypeSymbol) || SymbolRelations.IsOrDerivesFrom(caught, f))
-                    || caught.SpecialType == SpecialType.System_Object;
+                var received = Received(failures, caught, model);
 
                 // Once an earlier clause has taken failures by their reply code ("when (ex.StatusCode.IsTransientFailure())"),
                 // the clauses after it see a remainder already told apart from them.
-                if (receives && !separatedEarlier && !Handles(clause, model))
+                if (received != Failure.None && !separatedEarlier && !Handles(clause, model, received))
                 {
                     var syntax = (CatchClauseSyntax)clause.Syntax;
                     var end = syntax.Filter?.Span.End ?? syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
                     var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
                     var caughtName = syntax.Declaration is null ? "every exception" : caught.Name;
-                    var descriptor = SymbolRelations.IsOrDerivesFrom(caught, model.MailKitProtocolException)
-                        ? Descriptors.ConnectionFailureSwallowed
-                        : Descriptors.FailureSwallowed;
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, caughtName, facts.PathSuffix));
+                    // The fix splits a clause by reply class: nothing to split where no reply arrives (and a clause for the
+                    // reply's type would repeat an earlier one), so a connection failure gets no library and no fix.
+                    var (descriptor, reported) = received == Failure.Connection
+                        ? (Descriptors.ConnectionFailureSwallowed, properties.Remove(LibraryProperty))
+                        : (Descriptors.FailureSwallowed, properties);
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, reported, caughtName, facts.PathSuffix));
                 }
 
                 if (clause.Filter is not null && ReplyRead.ReadsReply(clause.Filter, model))
@@ -97,12 +98,51 @@ namespace SmtpAnalyzers.Reliability
             }
         }
 
+        /// <summary>What a clause can receive of the send failures still uncaught before it.</summary>
+        private enum Failure
+        {
+            /// <summary>Nothing, or only MailKit's ServiceNotAuthenticatedException: its type is its classification (530,
+            /// authentication required), and it has no reply code to lose.</summary>
+            None,
+
+            /// <summary>A failure with a reply code: System.Net.Mail's SmtpException, MailKit's SmtpCommandException.</summary>
+            Reply,
+
+            /// <summary>No reply, but MailKit's SmtpProtocolException: a connection failure.</summary>
+            Connection,
+        }
+
+        private static Failure Received(List<INamedTypeSymbol> failures, ITypeSymbol caught, SmtpModel model)
+        {
+            var received = Failure.None;
+            foreach (var failure in failures)
+            {
+                if (!(caught.SpecialType == SpecialType.System_Object
+                    || SymbolRelations.IsOrDerivesFrom(failure, caught as INamedTypeSymbol)
+                    || SymbolRelations.IsOrDerivesFrom(caught, failure)))
+                {
+                    continue;
+                }
+
+                if (SymbolRelations.IsOrDerivesFrom(failure, model.MailKitProtocolException))
+                {
+                    received = received == Failure.None ? Failure.Connection : received;
+                }
+                else if (!SymbolRelations.IsOrDerivesFrom(failure, model.ServiceNotAuthenticatedException))
+                {
+                    return Failure.Reply;
+                }
+            }
+
+            return received;
+        }
+
         /// <summary>
         /// Whether the clause keeps the failure (<see cref="CatchClauseFacts"/>): it rethrows it, hands the exception object on
         /// (a wrapping exception included), reads the reply code (unless it only logs it and ends as if the mail was sent),
         /// or looks at the exception other than as text.
         /// </summary>
-        private static bool Handles(ICatchClauseOperation clause, SmtpModel model)
+        private static bool Handles(ICatchClauseOperation clause, SmtpModel model, Failure received)
         {
             var facts = CatchClauseFacts.Of(clause, model);
             if (facts.KeepsFailure)
@@ -111,7 +151,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             var endsAsIfSent = clause.Parent is ITryOperation tryOperation && EndsAsIfSent(tryOperation);
-            if (SymbolRelations.IsOrDerivesFrom(clause.ExceptionType, model.MailKitProtocolException))
+            if (received == Failure.Connection)
             {
                 // A connection failure has no reply to lose: it is swallowed only when nothing is done about it
                 // (a reconnect, a send again, a status set for a later retry all are).

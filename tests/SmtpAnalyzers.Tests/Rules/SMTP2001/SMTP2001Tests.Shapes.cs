@@ -227,6 +227,68 @@ namespace SmtpAnalyzers.Tests.Reliability
             }
             """);
 
+        private const string CommandClauseThenCatchAll = """
+            using System;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpCommandException ex)
+                    {
+                        Console.WriteLine(ex.StatusCode);
+                        throw;
+                    }
+                    [|catch (Exception ex)|]
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task CatchThatReceivesNoReplyAfterAnEarlierCommandClause_IsAConnectionFailureWithoutAFix() => Task.WhenAll(
+            VerifyAnalyzer.VerifyAsync(
+                CommandClauseThenCatchAll.Replace("[|", "{|#0:").Replace("|]", "|}"),
+                LanguageVersion.Latest,
+                new DiagnosticResult("SMTP2001", DiagnosticSeverity.Warning).WithLocation(0)
+                    .WithMessage("This catch of Exception around an SMTP send swallows a connection failure, which carries no reply code: the mail was not sent and nobody outside learns it; rethrow, pass the exception on, or reconnect and send again")),
+            Verify.VerifyNoFixAsync(CommandClauseThenCatchAll.Replace("[|", "{|SMTP2001:").Replace("|]", "|}")));
+
+        [Fact]
+        public Task AuthenticationRequiredCaughtByType_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using MailKit;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            public static class CliSender
+            {
+                // ServiceNotAuthenticatedException has no reply code to lose: its type says 530, authentication required.
+                public static void Send(MimeMessage message, string host, string user, string password)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect(host, 465, SecureSocketOptions.SslOnConnect);
+                    client.Authenticate(user, password);
+                    try { client.Send(message); }
+                    catch (SmtpCommandException ex) { Console.Error.WriteLine($"{ex.ErrorCode} {ex.StatusCode} {ex.Mailbox}"); throw; }
+                    catch (ServiceNotAuthenticatedException ex) { Console.Error.WriteLine(ex.Message); Environment.Exit(3); }
+                    catch (SmtpProtocolException) { throw; }
+                    catch (Exception ex) { Console.Error.WriteLine(ex.Message); Environment.Exit(4); }
+                    client.Disconnect(true);
+                }
+            }
+            """);
+
         [Fact]
         public Task ReplyReadThatLeavesTheCatch_IsQuiet() => VerifyAnalyzer.VerifyAsync(
             """
