@@ -153,7 +153,8 @@ namespace SmtpAnalyzers.Reliability
                     }
                 }
 
-                if (mailKitSend && commandCatch && !commandDispatched && SymbolRelations.IsType(clause.ExceptionType, model.SmtpCommandException))
+                if (mailKitSend && commandCatch && !commandDispatched && SymbolRelations.IsType(clause.ExceptionType, model.SmtpCommandException)
+                    && !AdmitsOnlyTransientReplies(clause, model))
                 {
                     Report(
                         context,
@@ -180,6 +181,73 @@ namespace SmtpAnalyzers.Reliability
             {
                 if (operation is IPropertyReferenceOperation reference
                     && (SymbolRelations.IsProperty(reference.Property, model.SmtpCommandErrorCode) || SymbolRelations.IsProperty(reference.Property, model.SmtpCommandMailbox)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// (4) Whether the clause's filter lets in only transient (4yz) replies: every read of <c>StatusCode</c> in it is
+        /// compared for equality with, or matched against, 4yz constants, or given to the generated
+        /// <c>IsTransientFailure()</c>, and none sits under a negation. MailKit delivered the message to nobody, so sending
+        /// all of it again later is right whoever was refused; every other failure leaves the try with its ErrorCode and
+        /// Mailbox.
+        /// </summary>
+        private static bool AdmitsOnlyTransientReplies(ICatchClauseOperation clause, SmtpModel model)
+        {
+            if (clause.Filter is null)
+            {
+                return false;
+            }
+
+            var read = false;
+            foreach (var operation in clause.Filter.DescendantsAndSelf())
+            {
+                if (operation is not IPropertyReferenceOperation { Property.Name: "StatusCode" } reference
+                    || !SymbolRelations.IsOrDerivesFrom(reference.Instance?.Type, model.SmtpCommandException))
+                {
+                    continue;
+                }
+
+                var value = Unwrap.UpThroughImplicitConversionsAndParentheses(reference);
+                var transient = value.Parent switch
+                {
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
+                        => IsTransientConstant(ReferenceEquals(equals.LeftOperand, value) ? equals.RightOperand : equals.LeftOperand),
+                    IIsPatternOperation isPattern => OnlyTransientConstants(isPattern.Pattern),
+                    IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "IsTransientFailure" } check }
+                        => model.IsInGeneratedHelper(check.TargetMethod),
+                    _ => false,
+                };
+                if (!transient || UnderNegation(value, clause.Filter))
+                {
+                    return false;
+                }
+
+                read = true;
+            }
+
+            return read;
+        }
+
+        private static bool OnlyTransientConstants(IPatternOperation pattern) => pattern switch
+        {
+            IConstantPatternOperation constant => IsTransientConstant(constant.Value),
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => OnlyTransientConstants(or.LeftPattern) && OnlyTransientConstants(or.RightPattern),
+            _ => false,
+        };
+
+        private static bool IsTransientConstant(IOperation operation)
+            => operation.ConstantValue is { HasValue: true, Value: int code } && code >= 400 && code < 500;
+
+        private static bool UnderNegation(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current is not null && !ReferenceEquals(current, root.Parent); current = current.Parent)
+            {
+                if (current is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or INegatedPatternOperation)
                 {
                     return true;
                 }

@@ -468,7 +468,7 @@ namespace SmtpAnalyzers.Tests.Reliability
                         await client.SendAsync(message);
                         return true;
                     }
-                    catch ({|SMTP2003:SmtpCommandException|} ex) when (ex.StatusCode == SmtpStatusCode.MailboxBusy)
+                    catch ({|SMTP2003:SmtpCommandException|} ex) when (ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.MailboxUnavailable)
                     {
                         return false;
                     }

@@ -327,5 +327,113 @@ namespace SmtpAnalyzers.Tests.Reliability
                 }
             }
             """);
+
+        [Fact]
+        public Task MailKit_FilterThatLetsInOnlyTransientReplies_IsQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            public class RegistrationMailer
+            {
+                // MailKit sent the message to nobody: sending all of it again later is right whoever got the 450, and
+                // every other failure leaves the try with its ErrorCode and Mailbox.
+                public async Task SendAsync(MimeMessage message, string host, string user, string password, int attempt = 0)
+                {
+                    using var client = new SmtpClient();
+                    try
+                    {
+                        await client.ConnectAsync(host, 587, SecureSocketOptions.StartTls);
+                        await client.AuthenticateAsync(user, password);
+                        await client.SendAsync(message);
+                    }
+                    catch (SmtpCommandException ex) when (ex.StatusCode == SmtpStatusCode.MailboxBusy && attempt < 3)
+                    {
+                        await Task.Delay(5000);
+                        await SendAsync(message, host, user, password, attempt + 1);
+                    }
+                    finally
+                    {
+                        await client.DisconnectAsync(true);
+                    }
+                }
+
+                public bool Send(SmtpClient client, MimeMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        return true;
+                    }
+                    catch (SmtpCommandException ex) when (ex.StatusCode is SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.InsufficientStorage)
+                    {
+                        return false;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task MailKit_FilterThatLetsInPermanentOrNegatedReplies_IsReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            public class Mailer
+            {
+                public bool Permanent(SmtpClient client, MimeMessage message)
+                {
+                    try { client.Send(message); return true; }
+                    catch ({|SMTP2003:SmtpCommandException|} ex) when (ex.StatusCode == SmtpStatusCode.MailboxUnavailable) { return false; }
+                }
+
+                public bool Negated(SmtpClient client, MimeMessage message)
+                {
+                    try { client.Send(message); return true; }
+                    catch ({|SMTP2003:SmtpCommandException|} ex) when (!(ex.StatusCode == SmtpStatusCode.MailboxBusy)) { return false; }
+                }
+
+                public bool Range(SmtpClient client, MimeMessage message)
+                {
+                    try { client.Send(message); return true; }
+                    catch ({|SMTP2003:SmtpCommandException|} ex) when ((int)ex.StatusCode < 500) { return false; }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task MailKit_TheTransientFilterThatSmtp2002sFixInserts_IsQuiet()
+        {
+            const string source = """
+                using System;
+                using MailKit.Net.Smtp;
+                using MimeKit;
+
+                class Sender
+                {
+                    void Send(SmtpClient client, MimeMessage message)
+                    {
+                        for (var attempt = 1; attempt <= 3; attempt++)
+                        {
+                            try
+                            {
+                                client.Send(message);
+                                return;
+                            }
+                            catch (SmtpCommandException ex) when (ex.StatusCode.IsTransientFailure())
+                            {
+                                Console.WriteLine("retrying");
+                            }
+                        }
+                    }
+                }
+                """;
+            var (_, holder) = SmtpAnalyzers.Tests.Infrastructure.Holder.WithClassChecks();
+            return VerifyAnalyzer.VerifyAsync(new[] { source, holder.ToString() });
+        }
     }
 }
