@@ -233,6 +233,51 @@ namespace SmtpAnalyzers.Reliability
             return false;
         }
 
+        /// <summary>
+        /// Whether <paramref name="clause"/> is the last handler of a program: it sits in the entry point (a static
+        /// <c>Main</c>, or top-level statements), outside any lambda or local function, and ends the process with a
+        /// failure: <c>return 1;</c> (any constant but 0), <c>Environment.Exit(1)</c>, or <c>Environment.ExitCode = 1</c>.
+        /// The failure leaves the program through its exit code; there is no caller inside it to classify it.
+        /// </summary>
+        private static bool ExitsWithFailure(ICatchClauseOperation clause, ISymbol containingSymbol)
+        {
+            if (containingSymbol is not IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" })
+            {
+                return false;
+            }
+
+            for (var parent = clause.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var statement in clause.Handler.Operations)
+            {
+                switch (statement)
+                {
+                    case IReturnOperation { ReturnedValue: { } value } when IsNonZeroConstant(value):
+                        return true;
+                    case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Exit" } exit }
+                        when IsEnvironment(exit.TargetMethod.ContainingType) && exit.Arguments.Length == 1 && IsNonZeroConstant(exit.Arguments[0].Value):
+                        return true;
+                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ExitCode" } exitCode } assignment }
+                        when IsEnvironment(exitCode.Property.ContainingType) && IsNonZeroConstant(assignment.Value):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNonZeroConstant(IOperation value)
+            => value.ConstantValue is { HasValue: true, Value: int code } && code != 0;
+
+        private static bool IsEnvironment(INamedTypeSymbol? type)
+            => type is { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
         /// <summary>A unit test: xunit's Fact/Theory, NUnit's Test/TestCase/TestCaseSource/Theory, MSTest's TestMethod/DataTestMethod (or attributes derived from them).</summary>
         private static bool IsUnitTest(IMethodSymbol method)
         {

@@ -67,7 +67,7 @@ namespace SmtpAnalyzers.Reliability
 
                 // Once an earlier clause has taken failures by their reply code ("when (ex.StatusCode.IsTransientFailure())"),
                 // the clauses after it see a remainder already told apart from them.
-                if (received != Failure.None && !separatedEarlier && !Handles(clause, model, received))
+                if (received != Failure.None && !separatedEarlier && !Handles(clause, model, received) && !ExitsWithFailure(clause, context.ContainingSymbol))
                 {
                     var syntax = (CatchClauseSyntax)clause.Syntax;
                     var end = syntax.Filter?.Span.End ?? syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;

@@ -226,6 +226,89 @@ namespace SmtpAnalyzers.Tests.Reliability
                 """,
                 "smtp_analyzers.SMTP2001.exempt_words = none"));
 
+        [Fact]
+        public Task EntryPointThatExitsWithAFailureCode_IsExempt_AndOtherEndingsAreNot() => VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            public static class Program
+            {
+                public static int Main(string[] args)
+                {
+                    try
+                    {
+                        using var client = new SmtpClient(args[0], 587) { EnableSsl = true };
+                        client.Send("a@example.com", "b@example.com", "s", "b");
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex.Message);
+                        return 1;
+                    }
+
+                    try { new SmtpClient(args[0]).Send("a@example.com", "b@example.com", "s", "b"); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex.Message); Environment.Exit(2); }
+
+                    try { new SmtpClient(args[0]).Send("a@example.com", "b@example.com", "s", "b"); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex.Message); Environment.ExitCode = 3; }
+
+                    // Exit code 0 says "sent".
+                    try { new SmtpClient(args[0]).Send("a@example.com", "b@example.com", "s", "b"); }
+                    {|SMTP2001:catch (Exception ex)|} { Console.Error.WriteLine(ex.Message); return 0; }
+
+                    // A lambda's return is not the program's.
+                    Func<int> later = () =>
+                    {
+                        try { new SmtpClient(args[0]).Send("a@example.com", "b@example.com", "s", "b"); }
+                        {|SMTP2001:catch (Exception ex)|} { Console.Error.WriteLine(ex.Message); return 1; }
+                        return 0;
+                    };
+
+                    return later();
+                }
+
+                // Not the entry point: a caller could have classified the failure.
+                public static int SendOnce(SmtpClient client, MailMessage message)
+                {
+                    try { client.Send(message); }
+                    {|SMTP2001:catch (Exception ex)|} { Console.Error.WriteLine(ex.Message); return 1; }
+                    return 0;
+                }
+            }
+            """,
+            editorConfig: null);
+
+        [Fact]
+        public Task TopLevelStatementsThatExitWithAFailureCode_AreExempt()
+        {
+            var test = new CSharpAnalyzerTest<FailureSwallowedAnalyzer, DefaultVerifier>
+            {
+                TestCode = """
+                    using System;
+                    using System.Net.Mail;
+
+                    try
+                    {
+                        using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                        await client.SendMailAsync(new MailMessage("a@example.com", "b@example.com", "s", "b"));
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine($"Details: {ex}");
+                        Environment.Exit(1);
+                    }
+
+                    try { new SmtpClient("smtp.example.com").Send("a@example.com", "b@example.com", "s", "b"); }
+                    {|SMTP2001:catch (Exception ex)|} { Console.WriteLine(ex.Message); }
+                    """,
+            };
+            TestSetup.Configure(test, LanguageVersion.Latest);
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            return test.RunAsync(CancellationToken.None);
+        }
+
         private static string Swallowing(string type, string method, bool reported)
             => SwallowingMethods
                 .Replace("{0}", type)
