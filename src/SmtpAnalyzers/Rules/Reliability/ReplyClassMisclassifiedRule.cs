@@ -40,7 +40,8 @@ namespace SmtpAnalyzers.Reliability
         /// </summary>
         private static void AnalyzeReturnedComparison(OperationAnalysisContext context, SmtpModel model, IBinaryOperation comparison)
         {
-            if (comparison.OperatorKind != BinaryOperatorKind.Equals || context.ContainingSymbol is not IMethodSymbol { ReturnType.SpecialType: SpecialType.System_Boolean } method)
+            // The shape first (most comparisons are conditions of an if), then the method.
+            if (comparison.OperatorKind != BinaryOperatorKind.Equals)
             {
                 return;
             }
@@ -51,7 +52,8 @@ namespace SmtpAnalyzers.Reliability
                 top = parent;
             }
 
-            if (top.Parent is not IReturnOperation returned)
+            if (top.Parent is not IReturnOperation returned
+                || context.ContainingSymbol is not IMethodSymbol { ReturnType.SpecialType: SpecialType.System_Boolean } method)
             {
                 return;
             }
