@@ -113,9 +113,23 @@ namespace SmtpAnalyzers.PackageTests.Infrastructure
                                 await client.SendAsync(message);
                                 return true;
                             }
-                            catch (Kit.SmtpCommandException) // no fix: SMTP2003 (a MailKit catch that reads no ErrorCode; SMTP2001 splits it, both clauses stay reported)
+                            catch (Exception ex)
                             {
+                                Console.WriteLine(ex.Message);
                                 return false;
+                            }
+                        }
+
+                        public async Task<bool> TrySendOnceAsync(Kit.SmtpClient client, MimeMessage message)
+                        {
+                            try
+                            {
+                                await client.SendAsync(message);
+                                return true;
+                            }
+                            catch (Kit.SmtpCommandException ex) // no fix: SMTP2003 (decides by StatusCode alone, which does not say who was refused)
+                            {
+                                return ex.StatusCode == Kit.SmtpStatusCode.MailboxBusy;
                             }
                         }
 
