@@ -70,13 +70,13 @@ namespace SmtpAnalyzers.Catches
             var readsReply = false;
             if (clause.Filter is not null)
             {
-                Visit(clause.Filter);
+                Visit(clause.Filter, filter: true);
             }
 
-            Visit(clause.Handler);
+            Visit(clause.Handler, filter: false);
             return new CatchClauseFacts(local, rethrows, handsOn, inspects, readsReply);
 
-            void Visit(IOperation root)
+            void Visit(IOperation root, bool filter)
             {
                 foreach (var operation in root.DescendantsAndSelf())
                 {
@@ -86,6 +86,12 @@ namespace SmtpAnalyzers.Catches
                             rethrows = true;
                             break;
                         case ILocalReferenceOperation reference when local is not null && SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                            if (filter && ExcludesOnlyOtherFailures(reference, model))
+                            {
+                                // "when (ex is not OperationCanceledException)": every SMTP failure still comes in, as it was.
+                                break;
+                            }
+
                             switch (UseOf(reference))
                             {
                                 case ExceptionUse.Rethrown:
@@ -107,6 +113,33 @@ namespace SmtpAnalyzers.Catches
                 }
             }
         }
+
+        /// <summary>
+        /// Whether <paramref name="reference"/> is the subject of a negated type test in a filter, of types that no send
+        /// failure is (<c>ex is not OperationCanceledException</c>, <c>!(ex is TaskCanceledException)</c>): it keeps
+        /// cancellation out and lets every SMTP failure in unchanged, so it neither inspects nor classifies them.
+        /// </summary>
+        private static bool ExcludesOnlyOtherFailures(ILocalReferenceOperation reference, SmtpModel model)
+        {
+            var value = Unwrap.UpThroughImplicitConversionsAndParentheses(reference);
+            switch (value.Parent)
+            {
+                case IIsPatternOperation { Pattern: INegatedPatternOperation negated }:
+                    return OnlyOtherTypes(negated.Pattern, model);
+                case IIsTypeOperation isType when Unwrap.UpThroughImplicitConversionsAndParentheses(isType).Parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
+                    return !model.CatchesSendFailure(isType.TypeOperand);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool OnlyOtherTypes(IPatternOperation pattern, SmtpModel model) => pattern switch
+        {
+            ITypePatternOperation type => !model.CatchesSendFailure(type.MatchedType),
+            IDeclarationPatternOperation declaration => declaration.MatchedType is { } matched && !model.CatchesSendFailure(matched),
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => OnlyOtherTypes(or.LeftPattern, model) && OnlyOtherTypes(or.RightPattern, model),
+            _ => false,
+        };
 
         /// <summary>What <paramref name="reference"/>, a use of the caught exception, does with it.</summary>
         public static ExceptionUse UseOf(ILocalReferenceOperation reference)

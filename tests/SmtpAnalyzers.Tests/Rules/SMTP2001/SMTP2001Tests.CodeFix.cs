@@ -183,5 +183,56 @@ namespace SmtpAnalyzers.Tests.Reliability
                 }
             }
             """);
+
+        [Fact]
+        public Task FilterThatOnlyKeepsCancellationOut_IsReportedWithoutAFix() => Verify.VerifyNoFixAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Mailer
+            {
+                private readonly List<string> _errors = new List<string>();
+
+                public async Task<bool> SendAsync(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        await client.SendMailAsync(message);
+                        return true;
+                    }
+                    {|SMTP2001:catch (Exception ex) when (ex is not OperationCanceledException)|}
+                    {
+                        _errors.Add(ex.Message);
+                        return false;
+                    }
+                }
+
+                public bool Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        return true;
+                    }
+                    {|SMTP2001:catch (Exception ex) when (!(ex is TaskCanceledException) && ex is not (ObjectDisposedException or ArgumentException))|}
+                    {
+                        _errors.Add(ex.Message);
+                        return false;
+                    }
+                }
+
+                // Type tests that select or exclude SMTP failures decide what the clause receives: not reported.
+                public bool Selective(SmtpClient client, MailMessage message)
+                {
+                    try { client.Send(message); return true; }
+                    catch (Exception ex) when (ex is not SmtpException) { _errors.Add(ex.Message); return false; }
+                    catch (Exception ex) when (ex is IOException) { _errors.Add(ex.Message); return false; }
+                }
+            }
+            """);
     }
 }
