@@ -65,5 +65,17 @@ namespace SmtpAnalyzers.Operations
 
             return operation;
         }
+
+        /// <summary>
+        /// The value of a Task-returning <paramref name="call"/> as the code around it uses it: up through implicit
+        /// conversions, parentheses and <c>.ConfigureAwait(...)</c>, whose parent then says what is done with the Task.
+        /// </summary>
+        public static IOperation TaskValue(IOperation call)
+        {
+            var value = UpThroughImplicitConversionsAndParentheses(call);
+            return value.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, value)
+                ? UpThroughImplicitConversionsAndParentheses(configure)
+                : value;
+        }
     }
 }

@@ -335,12 +335,7 @@ namespace SmtpAnalyzers.Semantics
         /// <summary>Whether <paramref name="invocation"/>'s Task is awaited (ConfigureAwait included) or, when <paramref name="returnedCounts"/>, returned.</summary>
         internal static bool IsAwaitedOrReturned(IInvocationOperation invocation, bool returnedCounts = true)
         {
-            var value = Unwrap.UpThroughImplicitConversionsAndParentheses(invocation);
-            if (value.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, value))
-            {
-                value = Unwrap.UpThroughImplicitConversionsAndParentheses(configure);
-            }
-
+            var value = Unwrap.TaskValue(invocation);
             return value.Parent is IAwaitOperation || (returnedCounts && value.Parent is IReturnOperation);
         }
 

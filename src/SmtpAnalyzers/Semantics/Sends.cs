@@ -126,7 +126,7 @@ namespace SmtpAnalyzers.Semantics
         /// The sends in a try body <paramref name="root"/> whose failures reach the try's catches: those of
         /// <see cref="SendsIn"/>, the sends in the delegate of an awaited <c>Task.Run</c> (a returned one fails after the try), and calls to send
         /// wrappers (<see cref="SendWrappers"/>) that no try inside <paramref name="root"/> catches without rethrowing.
-        /// A send inside a nested try that takes every reply-carrying failure of its library (<see cref="TakesEveryReply"/>)
+        /// A send inside a nested try that takes every reply-carrying failure of its library (<see cref="RepliesTaken"/>, without rethrowing)
         /// is not one: only failures without a reply can still reach the outer catches.
         /// </summary>
         /// <remarks>
@@ -179,12 +179,13 @@ namespace SmtpAnalyzers.Semantics
                 {
                     foreach (var clause in nested.Catches)
                     {
-                        if (wrappers is not null && !childCaught && CatchesSendFailure(clause.ExceptionType) && !Catches.CatchClauseFacts.Of(clause, this).Rethrows)
+                        var replies = RepliesTaken(clause);
+                        var receivesFailure = wrappers is not null && !childCaught && CatchesSendFailure(clause.ExceptionType);
+                        if ((replies != 0 || receivesFailure) && !Catches.CatchClauseFacts.Of(clause, this).Rethrows)
                         {
-                            childCaught = true;
+                            childCaught |= receivesFailure;
+                            childTaken |= replies;
                         }
-
-                        childTaken |= TakesEveryReply(clause);
                     }
                 }
 
@@ -204,11 +205,11 @@ namespace SmtpAnalyzers.Semantics
         private static int LibraryBit(SmtpLibrary library) => library == SmtpLibrary.SystemNetMail ? 1 : 2;
 
         /// <summary>
-        /// The libraries (<see cref="LibraryBit"/>) whose every reply-carrying failure <paramref name="clause"/> takes for
-        /// good: no filter, no rethrow, and a type that is the library's reply exception or a base of it
+        /// The libraries (<see cref="LibraryBit"/>) whose every reply-carrying failure <paramref name="clause"/> takes, when
+        /// it does not rethrow: no filter, and a type that is the library's reply exception or a base of it
         /// (<c>SmtpException</c>; <c>SmtpCommandException</c>, <c>CommandException</c>; <c>Exception</c> for both).
         /// </summary>
-        private int TakesEveryReply(ICatchClauseOperation clause)
+        private int RepliesTaken(ICatchClauseOperation clause)
         {
             if (clause.Filter is not null)
             {
@@ -227,7 +228,7 @@ namespace SmtpAnalyzers.Semantics
                 bits |= LibraryBit(SmtpLibrary.MailKit);
             }
 
-            return bits == 0 || Catches.CatchClauseFacts.Of(clause, this).Rethrows ? 0 : bits;
+            return bits;
         }
 
         /// <summary>
@@ -239,12 +240,7 @@ namespace SmtpAnalyzers.Semantics
         /// </summary>
         internal static bool IsTaskLeftUnobserved(IInvocationOperation call)
         {
-            var value = Unwrap.UpThroughImplicitConversionsAndParentheses(call);
-            if (value.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, value))
-            {
-                value = Unwrap.UpThroughImplicitConversionsAndParentheses(configure);
-            }
-
+            var value = Unwrap.TaskValue(call);
             switch (value.Parent)
             {
                 case IExpressionStatementOperation:

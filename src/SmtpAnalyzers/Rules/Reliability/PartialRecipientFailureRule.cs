@@ -222,7 +222,7 @@ namespace SmtpAnalyzers.Reliability
                         => model.IsInGeneratedHelper(check.TargetMethod),
                     _ => false,
                 };
-                if (!transient || UnderNegation(value, clause.Filter))
+                if (!transient || Negation.IsBetween(value.Parent, clause.Filter))
                 {
                     return false;
                 }
@@ -242,19 +242,6 @@ namespace SmtpAnalyzers.Reliability
 
         private static bool IsTransientConstant(IOperation operation)
             => operation.ConstantValue is { HasValue: true, Value: int code } && code >= 400 && code < 500;
-
-        private static bool UnderNegation(IOperation operation, IOperation root)
-        {
-            for (var current = operation.Parent; current is not null && !ReferenceEquals(current, root.Parent); current = current.Parent)
-            {
-                if (current is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or INegatedPatternOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private static void Report(OperationAnalysisContext context, Location location, ImmutableDictionary<string, string?> properties, string reason)
             => context.ReportDiagnostic(Diagnostic.Create(Descriptors.PartialRecipientFailure, location, properties, reason));

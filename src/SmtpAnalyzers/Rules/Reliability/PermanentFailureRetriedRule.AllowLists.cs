@@ -36,7 +36,7 @@ namespace SmtpAnalyzers.Reliability
                     parent = parent.Parent;
                 }
 
-                if (IsUnderNegation(parent, condition))
+                if (Negation.IsBetween(parent, condition))
                 {
                     return null;
                 }
@@ -80,7 +80,7 @@ namespace SmtpAnalyzers.Reliability
                 if (type is not null
                     && (SymbolRelations.IsOrDerivesFrom(type, model.MailKitAuthenticationException) || SymbolRelations.IsOrDerivesFrom(type, model.ServiceNotAuthenticatedException))
                     && !IsNegated(operation)
-                    && !IsUnderNegation(operation.Parent, condition))
+                    && !Negation.IsBetween(operation.Parent, condition))
                 {
                     return type.Name;
                 }
@@ -111,7 +111,7 @@ namespace SmtpAnalyzers.Reliability
                     case IPatternCaseClauseOperation { Guard: null } pattern:
                         foreach (var part in WalkAll(pattern.Pattern))
                         {
-                            if (part is IConstantPatternOperation constant && !IsUnderNegation(constant, pattern.Pattern))
+                            if (part is IConstantPatternOperation constant && !Negation.IsBetween(constant, pattern.Pattern))
                             {
                                 found ??= Permanent(constant.Value);
                             }
@@ -147,25 +147,6 @@ namespace SmtpAnalyzers.Reliability
             return Unwrap.AllConversions(value) is IFieldReferenceOperation field
                 ? field.Field.Name + ", a " + code.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        /// <summary>Whether a logical or pattern negation lies between <paramref name="operation"/> and <paramref name="root"/>.</summary>
-        private static bool IsUnderNegation(IOperation? operation, IOperation root)
-        {
-            for (var current = operation; current is not null; current = current.Parent)
-            {
-                if (current is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or INegatedPatternOperation)
-                {
-                    return true;
-                }
-
-                if (ReferenceEquals(current, root))
-                {
-                    return false;
-                }
-            }
-
-            return false;
         }
     }
 }
