@@ -111,9 +111,18 @@ namespace SmtpAnalyzers.Semantics
                         return value is not null && IsStatusCode(value, out library, depth + 1) && IsNeverReassigned(localReference);
                     case OperationKind.ParameterReference:
                         var parameterReference = (IParameterReferenceOperation)operation;
-                        if (!_parameters.TryGetValue(parameterReference.Parameter, out var known))
+                        var parameter = parameterReference.Parameter;
+
+                        // Only a parameter that can be followed enters the cache: every other one (of a public method, say)
+                        // would be one more write to a shared table, and those writes are contended.
+                        if (!IsFollowable(parameter))
                         {
-                            known = _parameters.GetOrAdd(parameterReference.Parameter, ParameterLibrary(parameterReference, depth));
+                            return false;
+                        }
+
+                        if (!_parameters.TryGetValue(parameter, out var known))
+                        {
+                            known = _parameters.GetOrAdd(parameter, ParameterLibrary(parameterReference, depth));
                         }
 
                         library = known ?? default;
@@ -134,10 +143,8 @@ namespace SmtpAnalyzers.Semantics
         {
             var parameter = reference.Parameter;
             var semanticModel = reference.SemanticModel;
-            if (parameter.RefKind != RefKind.None
-                || parameter.ContainingSymbol is not IMethodSymbol method
-                || !(method.MethodKind == MethodKind.LocalFunction || (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private))
-                || semanticModel is null
+            var method = (IMethodSymbol)parameter.ContainingSymbol;
+            if (semanticModel is null
                 || method.DeclaringSyntaxReferences.Length != 1
                 || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree)
             {
@@ -212,6 +219,12 @@ namespace SmtpAnalyzers.Semantics
 
             return found;
         }
+
+        /// <summary>A by-value parameter of a private method or of a local function: the only ones whose callers are all in its file.</summary>
+        private static bool IsFollowable(IParameterSymbol parameter)
+            => parameter.RefKind == RefKind.None
+                && parameter.ContainingSymbol is IMethodSymbol method
+                && (method.MethodKind == MethodKind.LocalFunction || (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private));
 
         /// <summary>The identifier name <paramref name="word"/> (plain or verbatim) that a text scan found at <paramref name="position"/>; null in comments, strings and other tokens.</summary>
         private static Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax? IdentifierAt(SyntaxNode root, int position, string word)
