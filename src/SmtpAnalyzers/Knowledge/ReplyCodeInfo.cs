@@ -29,6 +29,13 @@ namespace SmtpAnalyzers.Knowledge
         MailKit,
     }
 
+    /// <summary>Names of <see cref="SmtpLibrary"/> members, as diagnostic properties carry them to the fixes.</summary>
+    internal static class SmtpLibraries
+    {
+        /// <summary>The member's name, without <see cref="System.Enum.ToString()"/> (reflection on its first call, and a lookup at every call).</summary>
+        public static string Name(SmtpLibrary library) => library == SmtpLibrary.MailKit ? nameof(SmtpLibrary.MailKit) : nameof(SmtpLibrary.SystemNetMail);
+    }
+
     /// <summary>One row of the reply-code knowledge table.</summary>
     internal sealed class ReplyCodeInfo
     {

@@ -65,21 +65,28 @@ namespace SmtpAnalyzers.Semantics
         }
 
         /// <summary>
-        /// The exception types of <paramref name="library"/> that carry an SMTP failure out of a send: System.Net.Mail's
-        /// SmtpException (with its recipient subclasses); MailKit's SmtpCommandException, SmtpProtocolException and
-        /// ServiceNotAuthenticatedException.
+        /// Adds to <paramref name="types"/> the exception types of <paramref name="library"/> that carry an SMTP failure
+        /// out of a send: System.Net.Mail's SmtpException (with its recipient subclasses); MailKit's SmtpCommandException,
+        /// SmtpProtocolException and ServiceNotAuthenticatedException.
         /// </summary>
-        public System.Collections.Generic.IEnumerable<INamedTypeSymbol> FailureTypes(SmtpLibrary library)
+        public void AddFailureTypes(SmtpLibrary library, System.Collections.Generic.List<INamedTypeSymbol> types)
         {
-            var types = library == SmtpLibrary.SystemNetMail
-                ? new[] { SmtpException }
-                : new[] { SmtpCommandException, SmtpProtocolException, ServiceNotAuthenticatedException };
-            foreach (var type in types)
+            if (library == SmtpLibrary.SystemNetMail)
             {
-                if (type is not null)
-                {
-                    yield return type;
-                }
+                AddIfReferenced(SmtpException, types);
+                return;
+            }
+
+            AddIfReferenced(SmtpCommandException, types);
+            AddIfReferenced(SmtpProtocolException, types);
+            AddIfReferenced(ServiceNotAuthenticatedException, types);
+        }
+
+        private static void AddIfReferenced(INamedTypeSymbol? type, System.Collections.Generic.List<INamedTypeSymbol> types)
+        {
+            if (type is not null)
+            {
+                types.Add(type);
             }
         }
 

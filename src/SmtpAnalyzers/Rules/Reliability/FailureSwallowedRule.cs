@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,6 +22,12 @@ namespace SmtpAnalyzers.Reliability
     {
         /// <summary>Diagnostic property: the library of the sends in the try block, when there is exactly one.</summary>
         public const string LibraryProperty = "Library";
+
+        private static readonly ImmutableDictionary<string, string?> SystemNetMailProperties =
+            ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, SmtpLibraries.Name(SmtpLibrary.SystemNetMail));
+
+        private static readonly ImmutableDictionary<string, string?> MailKitProperties =
+            ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, SmtpLibraries.Name(SmtpLibrary.MailKit));
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.FailureSwallowed, Descriptors.ConnectionFailureSwallowed);
@@ -46,17 +51,29 @@ namespace SmtpAnalyzers.Reliability
                 return;
             }
 
-            var libraries = new HashSet<SmtpLibrary>();
+            var systemNetMail = false;
+            var mailKit = false;
             foreach (var send in facts.Sends)
             {
-                libraries.Add(send.Library);
+                systemNetMail |= send.Library == SmtpLibrary.SystemNetMail;
+                mailKit |= send.Library == SmtpLibrary.MailKit;
             }
 
             // The failure types still uncaught before each clause, in clause order (C# order rules apply).
-            var failures = libraries.SelectMany(model.FailureTypes).ToList();
-            var properties = libraries.Count == 1
-                ? ImmutableDictionary<string, string?>.Empty.Add(LibraryProperty, libraries.First().ToString())
-                : ImmutableDictionary<string, string?>.Empty;
+            var failures = new List<INamedTypeSymbol>(4);
+            if (systemNetMail)
+            {
+                model.AddFailureTypes(SmtpLibrary.SystemNetMail, failures);
+            }
+
+            if (mailKit)
+            {
+                model.AddFailureTypes(SmtpLibrary.MailKit, failures);
+            }
+
+            var properties = systemNetMail == mailKit ? ImmutableDictionary<string, string?>.Empty
+                : systemNetMail ? SystemNetMailProperties
+                : MailKitProperties;
             properties = WrapperPathProperty.With(properties, facts.PathSuffix.Length == 0 ? null : facts.Through?.Path)!;
 
             var separatedEarlier = false;
@@ -89,7 +106,14 @@ namespace SmtpAnalyzers.Reliability
                 if (clause.Filter is null)
                 {
                     // An unfiltered clause takes every failure of its type away from the clauses after it.
-                    failures.RemoveAll(f => SymbolRelations.IsOrDerivesFrom(f, caught as INamedTypeSymbol) || caught.SpecialType == SpecialType.System_Object);
+                    for (var i = failures.Count - 1; i >= 0; i--)
+                    {
+                        if (caught.SpecialType == SpecialType.System_Object || SymbolRelations.IsOrDerivesFrom(failures[i], caught as INamedTypeSymbol))
+                        {
+                            failures.RemoveAt(i);
+                        }
+                    }
+
                     if (failures.Count == 0)
                     {
                         return;

@@ -187,13 +187,15 @@ namespace SmtpAnalyzers.ReplyCodes
 
         private static bool TryGetConstant(IOperation operation, out long value)
         {
+            // One read: each read of a constant boxes it again.
             value = 0;
-            if (!operation.ConstantValue.HasValue)
+            var constant = operation.ConstantValue;
+            if (!constant.HasValue)
             {
                 return false;
             }
 
-            switch (operation.ConstantValue.Value)
+            switch (constant.Value)
             {
                 case int i:
                     value = i;

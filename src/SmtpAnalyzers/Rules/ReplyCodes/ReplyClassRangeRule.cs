@@ -39,7 +39,7 @@ namespace SmtpAnalyzers.ReplyCodes
                 case BinaryOperatorKind.LessThanOrEqual:
                 case BinaryOperatorKind.GreaterThan:
                 case BinaryOperatorKind.GreaterThanOrEqual:
-                    if (!ReplyClassRange.MayBoundReplies(binary.RightOperand.ConstantValue.HasValue ? binary.RightOperand : binary.LeftOperand))
+                    if (!ReplyClassRange.MayBoundReplies(binary.RightOperand) && !ReplyClassRange.MayBoundReplies(binary.LeftOperand))
                     {
                         return;
                     }
@@ -111,24 +111,30 @@ namespace SmtpAnalyzers.ReplyCodes
         /// <summary><c>code / 100 == 5</c> and <c>code.ToString()[0] == '5'</c>.</summary>
         private static void AnalyzeFirstDigitComparison(OperationAnalysisContext context, SmtpModel model, IBinaryOperation binary)
         {
-            var constantOnRight = binary.RightOperand.ConstantValue.HasValue;
+            // Each read of a constant boxes it again: each side's is read once.
+            var value = binary.RightOperand.ConstantValue;
+            var constantOnRight = value.HasValue;
             var constant = constantOnRight ? binary.RightOperand : binary.LeftOperand;
             var other = Unwrap.AllConversions(constantOnRight ? binary.LeftOperand : binary.RightOperand);
 
             // The other side first, by kind: a division or an indexer. Most equalities with a constant (null, 0, a char)
-            // are neither, and reading their constant boxes it.
+            // are neither.
             if (other.Kind is not (OperationKind.Binary or OperationKind.PropertyReference))
             {
                 return;
             }
 
-            if (constant is IConversionOperation { Operand.ConstantValue.Value: char })
+            if (constant is IConversionOperation conversion && conversion.Operand.ConstantValue is { HasValue: true, Value: char } character)
             {
                 // '5' compared with a char is widened to int; the digit is the char's.
-                constant = ((IConversionOperation)constant).Operand;
+                value = character;
+            }
+            else if (!constantOnRight)
+            {
+                value = constant.ConstantValue;
             }
 
-            if (!constant.ConstantValue.HasValue || !TryGetDigit(constant.ConstantValue.Value, out var digit))
+            if (!value.HasValue || !TryGetDigit(value.Value, out var digit))
             {
                 return;
             }

@@ -44,7 +44,7 @@ namespace SmtpAnalyzers.ReplyCodes
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(LibraryProperty, search.Text.Library.ToString())
+                .Add(LibraryProperty, SmtpLibraries.Name(search.Text.Library))
                 .Add(CodeProperty, search.Code.Text);
             var location = search.CodeValue.Syntax.GetLocation();
             var text = search.Text;

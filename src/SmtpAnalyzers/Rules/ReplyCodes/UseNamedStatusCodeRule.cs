@@ -57,7 +57,7 @@ namespace SmtpAnalyzers.ReplyCodes
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(LibraryProperty, use.Library.ToString())
+                .Add(LibraryProperty, SmtpLibraries.Name(use.Library))
                 .Add(CodeProperty, value.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Add(UseProperty, use.Kind.ToString());
 
