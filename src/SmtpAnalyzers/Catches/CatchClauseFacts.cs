@@ -78,7 +78,7 @@ namespace SmtpAnalyzers.Catches
 
             void Visit(IOperation root, bool filter)
             {
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in OperationWalk.DescendantsAndSelf(root))
                 {
                     switch (operation)
                     {
@@ -220,7 +220,7 @@ namespace SmtpAnalyzers.Catches
         /// <summary>Whether <paramref name="root"/> or an operation in it reads the reply.</summary>
         public static bool ReadsReply(IOperation root, SmtpModel model)
         {
-            foreach (var operation in root.DescendantsAndSelf())
+            foreach (var operation in OperationWalk.DescendantsAndSelf(root))
             {
                 if (IsReplyRead(operation, model))
                 {

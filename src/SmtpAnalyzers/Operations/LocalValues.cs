@@ -62,7 +62,7 @@ namespace SmtpAnalyzers.Operations
                 current = current.Parent;
             }
 
-            foreach (var descendant in current.Descendants())
+            foreach (var descendant in OperationWalk.Descendants(current))
             {
                 var target = descendant switch
                 {

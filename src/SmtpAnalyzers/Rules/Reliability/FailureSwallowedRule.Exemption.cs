@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Reliability
 {
@@ -151,7 +152,7 @@ namespace SmtpAnalyzers.Reliability
 
         private static bool ComparesWithWord(IOperation condition, string[] words)
         {
-            foreach (var operation in condition.DescendantsAndSelf())
+            foreach (var operation in OperationWalk.DescendantsAndSelf(condition))
             {
                 switch (operation)
                 {

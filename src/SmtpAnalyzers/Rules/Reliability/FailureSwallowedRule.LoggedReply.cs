@@ -28,7 +28,7 @@ namespace SmtpAnalyzers.Reliability
                 return false;
             }
 
-            foreach (var operation in clause.Handler.Descendants())
+            foreach (var operation in OperationWalk.Descendants(clause.Handler))
             {
                 switch (operation)
                 {
@@ -106,7 +106,7 @@ namespace SmtpAnalyzers.Reliability
 
         private static bool EndsQuietly(IOperation statement)
         {
-            foreach (var operation in statement.DescendantsAndSelf())
+            foreach (var operation in OperationWalk.DescendantsAndSelf(statement))
             {
                 switch (operation)
                 {

@@ -187,7 +187,7 @@ namespace SmtpAnalyzers.Reliability
         private static bool Rethrows(ICatchClauseOperation clause)
         {
             var local = CatchLocal(clause);
-            foreach (var operation in clause.Handler.Descendants())
+            foreach (var operation in OperationWalk.Descendants(clause.Handler))
             {
                 if (operation is IThrowOperation thrown
                     && (thrown.Exception is null || (local is not null && IsLocal(thrown.Exception, local))))
@@ -205,7 +205,7 @@ namespace SmtpAnalyzers.Reliability
         /// </summary>
         private static bool ChangesMessage(IOperation handler, IOperation message, IInvocationOperation send)
         {
-            foreach (var operation in handler.Descendants())
+            foreach (var operation in OperationWalk.Descendants(handler))
             {
                 switch (operation)
                 {

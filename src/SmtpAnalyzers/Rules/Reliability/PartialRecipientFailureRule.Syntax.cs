@@ -59,13 +59,13 @@ namespace SmtpAnalyzers.Reliability
             if (clause.Filter is not null)
             {
                 yield return clause.Filter;
-                foreach (var operation in clause.Filter.Descendants())
+                foreach (var operation in OperationWalk.Descendants(clause.Filter))
                 {
                     yield return operation;
                 }
             }
 
-            foreach (var operation in clause.Handler.Descendants())
+            foreach (var operation in OperationWalk.Descendants(clause.Handler))
             {
                 yield return operation;
             }

@@ -204,7 +204,7 @@ namespace SmtpAnalyzers.Reliability
             }
 
             var read = false;
-            foreach (var operation in clause.Filter.DescendantsAndSelf())
+            foreach (var operation in OperationWalk.DescendantsAndSelf(clause.Filter))
             {
                 if (operation is not IPropertyReferenceOperation { Property.Name: "StatusCode" } reference
                     || !SymbolRelations.IsOrDerivesFrom(reference.Instance?.Type, model.SmtpCommandException))

@@ -196,40 +196,9 @@ namespace SmtpAnalyzers.Reliability
         }
 
         /// <summary>The operations under <paramref name="root"/>, not entering lambdas and local functions (their code runs elsewhere).</summary>
-        private static IEnumerable<IOperation> Walk(IOperation root)
-        {
-            var stack = new Stack<IOperation>();
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                var operation = stack.Pop();
-                yield return operation;
-                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    continue;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
+        private static OperationWalk Walk(IOperation root) => OperationWalk.LastChildFirst(root, enterFunctions: false);
 
         /// <summary>The operations under <paramref name="root"/>, lambdas included (a condition may classify in one).</summary>
-        private static IEnumerable<IOperation> WalkAll(IOperation root)
-        {
-            var stack = new Stack<IOperation>();
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                var operation = stack.Pop();
-                yield return operation;
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
+        private static OperationWalk WalkAll(IOperation root) => OperationWalk.LastChildFirst(root, enterFunctions: true);
     }
 }

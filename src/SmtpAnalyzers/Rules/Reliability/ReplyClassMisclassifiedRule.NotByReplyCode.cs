@@ -228,7 +228,7 @@ namespace SmtpAnalyzers.Reliability
         {
             foreach (var root in branch)
             {
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in OperationWalk.DescendantsAndSelf(root))
                 {
                     if (operation is IInvocationOperation invocation && !FailureSwallowedRule.IsTextOrLog(invocation.TargetMethod))
                     {
@@ -260,7 +260,7 @@ namespace SmtpAnalyzers.Reliability
         {
             foreach (var root in branch)
             {
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in OperationWalk.DescendantsAndSelf(root))
                 {
                     if (operation is IPropertyReferenceOperation { Property.Name: "StatusCode" })
                     {

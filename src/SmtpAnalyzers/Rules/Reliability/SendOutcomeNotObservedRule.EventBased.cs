@@ -52,7 +52,7 @@ namespace SmtpAnalyzers.Reliability
                 return true;
             }
 
-            foreach (var operation in body.DescendantsAndSelf())
+            foreach (var operation in OperationWalk.DescendantsAndSelf(body))
             {
                 if (operation is not IParameterReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Parameter, arguments))
                 {

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Rules.Security
 {
@@ -113,7 +114,7 @@ namespace SmtpAnalyzers.Rules.Security
 
             IOperation? value = null;
             var writes = 0;
-            foreach (var operation in top.DescendantsAndSelf())
+            foreach (var operation in OperationWalk.DescendantsAndSelf(top))
             {
                 switch (operation)
                 {

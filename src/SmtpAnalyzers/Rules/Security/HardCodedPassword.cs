@@ -36,7 +36,7 @@ namespace SmtpAnalyzers.Rules.Security
 
             if (credentials is not null)
             {
-                foreach (var operation in ClientFacts.MemberRoot(sink).Descendants())
+                foreach (var operation in OperationWalk.Descendants(ClientFacts.MemberRoot(sink)))
                 {
                     if (operation is not ILocalReferenceOperation reference
                         || reference.Syntax.SpanStart >= sink.Syntax.SpanStart

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Rules.Security
 {
@@ -242,7 +243,7 @@ namespace SmtpAnalyzers.Rules.Security
             }
 
             var connects = 0;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in OperationWalk.Descendants(root))
             {
                 if (operation is not IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync" } invocation
                     || !SymbolEqualityComparer.Default.Equals(SmtpReceiver.ClientSymbol(invocation.Instance), client))

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Rules.Security
 {
@@ -150,7 +151,7 @@ namespace SmtpAnalyzers.Rules.Security
             foreach (var root in roots)
             {
                 facts.Visit(root, client, symbols);
-                foreach (var operation in root.Descendants())
+                foreach (var operation in OperationWalk.Descendants(root))
                 {
                     facts.Visit(operation, client, symbols);
                 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Rules.Security
 {
@@ -113,7 +114,7 @@ namespace SmtpAnalyzers.Rules.Security
             var root = ClientFacts.MemberRoot(reference);
             var all = true;
             var any = false;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in OperationWalk.Descendants(root))
             {
                 switch (operation)
                 {
