@@ -100,19 +100,32 @@ namespace SmtpAnalyzers.Catches
                 return false;
             }
 
-            ImmutableArray<SendSite>.Builder? sends = null;
+            // Most tries hold one send: a builder only for the second.
+            SendSite? first = null;
+            ImmutableArray<SendSite>.Builder? more = null;
             foreach (var site in model.SendSitesIn(tryOperation.Body, followWrappers, tryOperation.SemanticModel, cancellationToken, mentions))
             {
-                sends ??= ImmutableArray.CreateBuilder<SendSite>();
-                sends.Add(site);
+                if (first is null)
+                {
+                    first = site;
+                    continue;
+                }
+
+                if (more is null)
+                {
+                    more = ImmutableArray.CreateBuilder<SendSite>();
+                    more.Add(first.Value);
+                }
+
+                more.Add(site);
             }
 
-            if (sends is null)
+            if (first is null)
             {
                 return false;
             }
 
-            facts = new TryFacts(tryOperation, sends.ToImmutable());
+            facts = new TryFacts(tryOperation, more is null ? ImmutableArray.Create(first.Value) : more.ToImmutable());
             return true;
         }
     }

@@ -136,71 +136,86 @@ namespace SmtpAnalyzers.Semantics
         public IEnumerable<Catches.SendSite> SendSitesIn(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken, List<int>? mentions = null)
         {
             var wrappers = followWrappers ? Wrappers : null;
-            var pending = new Stack<(IOperation Operation, bool Caught, int Taken)>();
-            pending.Push((root, false, 0));
-            while (pending.Count > 0)
+
+            // The stack is borrowed from the thread (a nested walk, through a wrapper's body, makes its own): it is taken at
+            // every try with a send name, and its growth was most of what a try's facts allocated.
+            var pending = t_pending ?? new Stack<(IOperation Operation, bool Caught, int Taken)>();
+            t_pending = null;
+            try
             {
-                var (operation, caught, taken) = pending.Pop();
-                if (operation is IInvocationOperation invocation)
+                pending.Push((root, false, 0));
+                while (pending.Count > 0)
                 {
-                    var method = invocation.TargetMethod;
-                    if (SendLibrary(method) is SmtpLibrary library)
+                    var (operation, caught, taken) = pending.Pop();
+                    if (operation is IInvocationOperation invocation)
                     {
-                        var kind = ClassifySend(method);
-                        if ((kind == SendKind.Sync || (kind == SendKind.Task && !IsTaskLeftUnobserved(invocation)))
-                            && (taken & LibraryBit(library)) == 0)
+                        var method = invocation.TargetMethod;
+                        if (SendLibrary(method) is SmtpLibrary library)
                         {
-                            yield return new Catches.SendSite(invocation, library);
-                        }
-                    }
-                    else if (wrappers is not null && !caught && wrappers.MayFollow(method))
-                    {
-                        if (wrappers.Of(method, semanticModel, cancellationToken) is { } wrapper
-                            && !(IsTaskLike(method.ReturnType) && IsTaskLeftUnobserved(invocation)))
-                        {
-                            yield return new Catches.SendSite(invocation, wrapper.Library, wrapper);
-                        }
-                    }
-                    else if (followWrappers && IsTaskRun(method) && SendWrappers.IsAwaitedOrReturned(invocation, returnedCounts: false))
-                    {
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            if (Unwrap.AllConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                            var kind = ClassifySend(method);
+                            if ((kind == SendKind.Sync || (kind == SendKind.Task && !IsTaskLeftUnobserved(invocation)))
+                                && (taken & LibraryBit(library)) == 0)
                             {
-                                pending.Push((lambda.Body, caught, taken));
+                                yield return new Catches.SendSite(invocation, library);
+                            }
+                        }
+                        else if (wrappers is not null && !caught && wrappers.MayFollow(method))
+                        {
+                            if (wrappers.Of(method, semanticModel, cancellationToken) is { } wrapper
+                                && !(IsTaskLike(method.ReturnType) && IsTaskLeftUnobserved(invocation)))
+                            {
+                                yield return new Catches.SendSite(invocation, wrapper.Library, wrapper);
+                            }
+                        }
+                        else if (followWrappers && IsTaskRun(method) && SendWrappers.IsAwaitedOrReturned(invocation, returnedCounts: false))
+                        {
+                            foreach (var argument in invocation.Arguments)
+                            {
+                                if (Unwrap.AllConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                                {
+                                    pending.Push((lambda.Body, caught, taken));
+                                }
                             }
                         }
                     }
-                }
 
-                var childCaught = caught;
-                var childTaken = taken;
-                if (operation is ITryOperation nested)
-                {
-                    foreach (var clause in nested.Catches)
+                    var childCaught = caught;
+                    var childTaken = taken;
+                    if (operation is ITryOperation nested)
                     {
-                        var replies = RepliesTaken(clause);
-                        var receivesFailure = wrappers is not null && !childCaught && CatchesSendFailure(clause.ExceptionType);
-                        if ((replies != 0 || receivesFailure) && !Catches.CatchClauseFacts.Of(clause, this).Rethrows)
+                        foreach (var clause in nested.Catches)
                         {
-                            childCaught |= receivesFailure;
-                            childTaken |= replies;
+                            var replies = RepliesTaken(clause);
+                            var receivesFailure = wrappers is not null && !childCaught && CatchesSendFailure(clause.ExceptionType);
+                            if ((replies != 0 || receivesFailure) && !Catches.CatchClauseFacts.Of(clause, this).Rethrows)
+                            {
+                                childCaught |= receivesFailure;
+                                childTaken |= replies;
+                            }
+                        }
+                    }
+
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation)
+                            && (mentions is null || AnyWithin(mentions, child.Syntax.Span)))
+                        {
+                            // Only the nested try's body is covered by its catches.
+                            var isBody = ReferenceEquals(child, (operation as ITryOperation)?.Body);
+                            pending.Push((child, caught || (childCaught && isBody), isBody ? childTaken : taken));
                         }
                     }
                 }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation)
-                        && (mentions is null || AnyWithin(mentions, child.Syntax.Span)))
-                    {
-                        // Only the nested try's body is covered by its catches.
-                        var isBody = ReferenceEquals(child, (operation as ITryOperation)?.Body);
-                        pending.Push((child, caught || (childCaught && isBody), isBody ? childTaken : taken));
-                    }
-                }
+            }
+            finally
+            {
+                pending.Clear();
+                t_pending = pending;
             }
         }
+
+        [ThreadStatic]
+        private static Stack<(IOperation Operation, bool Caught, int Taken)>? t_pending;
 
         private static int LibraryBit(SmtpLibrary library) => library == SmtpLibrary.SystemNetMail ? 1 : 2;
 
