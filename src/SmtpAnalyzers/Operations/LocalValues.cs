@@ -26,13 +26,20 @@ namespace SmtpAnalyzers.Operations
         public static IOperation? DeclaredValue(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
-            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
+            if (local.IsRef)
+            {
+                return null;
+            }
+
+            // Read once: a source local makes a new array and a new syntax reference at every read.
+            var references = local.DeclaringSyntaxReferences;
+            if (references.Length != 1)
             {
                 return null;
             }
 
             var semanticModel = reference.SemanticModel;
-            var declaringSyntax = local.DeclaringSyntaxReferences[0].GetSyntax();
+            var declaringSyntax = references[0].GetSyntax();
             if (semanticModel is null || declaringSyntax.SyntaxTree != semanticModel.SyntaxTree)
             {
                 return null;
