@@ -9,6 +9,12 @@ namespace SmtpAnalyzers.Operations
         private readonly Dictionary<int, List<string>> _byShape = new Dictionary<int, List<string>>();
         private readonly char[] _firstCharacters;
 
+        /// <summary>
+        /// The second characters of the words, folded to 64 bits: the test after a first character is found, before the
+        /// rest of the identifier is read. Most identifiers that share a first letter with a word differ at the second.
+        /// </summary>
+        private readonly ulong _secondCharacters;
+
         public WordSet(IEnumerable<string> words)
         {
             var first = new List<char>();
@@ -26,6 +32,8 @@ namespace SmtpAnalyzers.Operations
                 {
                     first.Add(word[0]);
                 }
+
+                _secondCharacters |= word.Length > 1 ? SecondBit(word[1]) : SecondBit(' ');
             }
 
             _firstCharacters = first.ToArray();
@@ -33,6 +41,8 @@ namespace SmtpAnalyzers.Operations
 
         private const int ChunkSize = 8192;
 
+        /// <summary>Roslyn's text over one string (internal to Roslyn): null where a version has none, and every text is read by chunks.</summary>
+        private static readonly System.Type? StringTextType = typeof(SourceText).Assembly.GetType("Microsoft.CodeAnalysis.Text.StringText", throwOnError: false);
 
         [System.ThreadStatic]
         private static char[]? t_buffer;
@@ -41,8 +51,9 @@ namespace SmtpAnalyzers.Operations
 
         /// <summary>
         /// Adds to <paramref name="positions"/> the start of every whole word of the set inside <paramref name="span"/> of
-        /// <paramref name="text"/>. The text is read in small chunks into one buffer per thread: a copy of a whole large
-        /// file would be a large-object allocation, and those start full garbage collections.
+        /// <paramref name="text"/>. A text over one string is searched in place; any other (a large file's) is read in
+        /// small chunks into one buffer per thread: a copy of a whole large file would be a large-object allocation, and
+        /// those start full garbage collections.
         /// </summary>
         public void FindAll(SourceText text, TextSpan span, List<int> positions) => Scan(text, span, positions);
 
@@ -53,8 +64,28 @@ namespace SmtpAnalyzers.Operations
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool Scan(SourceText text, TextSpan span, List<int>? positions)
         {
-            var buffer = t_buffer ??= new char[ChunkSize];
             var any = false;
+            if (text.GetType() == StringTextType)
+            {
+                // Roslyn's text over one string (a small file's, a text made from a string) returns that string from
+                // ToString(): it is searched in place, without the copy of every chunk. WordSetTests pins that.
+                var whole = System.MemoryExtensions.AsSpan(text.ToString(), span.Start, span.Length);
+                var at = 0;
+                while (TryFindNext(whole, whole.Length, ref at, out var found))
+                {
+                    any = true;
+                    if (positions is null)
+                    {
+                        return true;
+                    }
+
+                    positions.Add(span.Start + found);
+                }
+
+                return any;
+            }
+
+            var buffer = t_buffer ??= new char[ChunkSize];
             var start = span.Start;
             while (start < span.End)
             {
@@ -101,13 +132,13 @@ namespace SmtpAnalyzers.Operations
 
         /// <summary>Finds the next whole word of the set at or after <paramref name="position"/>, and moves past it.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private bool TryFindNext(char[] text, int length, ref int position, out int start)
+        private bool TryFindNext(System.ReadOnlySpan<char> text, int length, ref int position, out int start)
         {
             var i = position;
             while (i < length)
             {
                 // Jump to the next character that starts a word of the set (a vectorized search on .NET).
-                var skip = System.MemoryExtensions.IndexOfAny(new System.ReadOnlySpan<char>(text, i, length - i), new System.ReadOnlySpan<char>(_firstCharacters));
+                var skip = System.MemoryExtensions.IndexOfAny(text.Slice(i, length - i), new System.ReadOnlySpan<char>(_firstCharacters));
                 if (skip < 0)
                 {
                     break;
@@ -116,6 +147,13 @@ namespace SmtpAnalyzers.Operations
                 var wordStart = i + skip;
                 i = wordStart + 1;
                 if (wordStart > 0 && IsIdentifierPart(text[wordStart - 1]))
+                {
+                    continue;
+                }
+
+                // A one-character word is followed by a character that is no identifier part, folded as a space.
+                var second = i < length && IsIdentifierPart(text[i]) ? text[i] : ' ';
+                if ((_secondCharacters & SecondBit(second)) == 0)
                 {
                     continue;
                 }
@@ -148,7 +186,9 @@ namespace SmtpAnalyzers.Operations
 
         private static int Shape(int length, char first) => (length << 16) | first;
 
-        private static bool Equals(char[] text, int start, string word)
+        private static ulong SecondBit(char c) => 1UL << (c & 63);
+
+        private static bool Equals(System.ReadOnlySpan<char> text, int start, string word)
         {
             for (var k = 1; k < word.Length; k++)
             {
