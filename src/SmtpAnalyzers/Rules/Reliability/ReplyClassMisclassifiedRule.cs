@@ -210,7 +210,10 @@ namespace SmtpAnalyzers.Reliability
                 }
                 else if (code == -1 && outcome.Class == ReplyClass.PermanentNegative && !ReadsInnerException(branch))
                 {
-                    message = "no reply at all (time-outs and network errors included)|look at InnerException first: network errors are transient";
+                    // A helper given only the code cannot look at InnerException: its caller, which has the exception, can.
+                    message = HasExceptionAtHand(member, context.ContainingSymbol, model)
+                        ? "no reply at all (time-outs and network errors included)|look at InnerException first: network errors are transient"
+                        : "no reply at all (time-outs and network errors included)|decide it where the exception is, by its InnerException: network errors are transient";
                 }
 
                 if (message is null || model.IsInGeneratedHelper(context.ContainingSymbol))
@@ -291,6 +294,39 @@ namespace SmtpAnalyzers.Reliability
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Whether the code deciding at <paramref name="operation"/> has an exception to look at: it runs in a catch clause
+        /// (a lambda or local function there captures it), or it or a function around it takes an exception parameter. A
+        /// helper that takes only the status code has none.
+        /// </summary>
+        private static bool HasExceptionAtHand(IOperation operation, ISymbol containingSymbol, SmtpModel model)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ICatchClauseOperation
+                    || (parent is ILocalFunctionOperation localFunction && TakesException(localFunction.Symbol.Parameters, model))
+                    || (parent is IAnonymousFunctionOperation lambda && TakesException(lambda.Symbol.Parameters, model)))
+                {
+                    return true;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol method && TakesException(method.Parameters, model);
+        }
+
+        private static bool TakesException(ImmutableArray<IParameterSymbol> parameters, SmtpModel model)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (IsExceptionValue(parameter.Type, model))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool ReadsInnerException(IEnumerable<IOperation> branch)

@@ -128,5 +128,62 @@ namespace SmtpAnalyzers.Tests.Reliability
             """,
             LanguageVersion.Latest,
             Info(0, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'PermanentMailException'; look at InnerException first: network errors are transient"));
+
+        /// <summary>
+        /// A helper given only the code cannot look at InnerException: the advice sends the decision to where the exception
+        /// is. Code that has the exception (a parameter, a catch around it, a lambda's parameter) is told to look at it.
+        /// </summary>
+        [Fact]
+        public Task GeneralFailureAsPermanent_InAHelperGivenOnlyTheCode_SendsTheDecisionToTheException() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            enum Delivery { Sent, RetryLater, Rejected }
+
+            class Classifier
+            {
+                static bool IsPermanentFailure(SmtpStatusCode code) => code == {|#0:SmtpStatusCode.GeneralFailure|} || code == SmtpStatusCode.MailboxUnavailable;
+
+                static Delivery Classify(SmtpStatusCode code)
+                {
+                    switch (code)
+                    {
+                        case {|#1:SmtpStatusCode.GeneralFailure|}:
+                            return Delivery.Rejected;
+                        default:
+                            return Delivery.Sent;
+                    }
+                }
+
+                static Delivery FromException(SmtpException ex) => ex.StatusCode switch
+                {
+                    {|#2:SmtpStatusCode.GeneralFailure|} => Delivery.Rejected,
+                    _ => Delivery.Sent,
+                };
+
+                void Send(SmtpClient client, MailMessage message, Action<Delivery> done)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        Func<SmtpStatusCode, Delivery> classify = c => c == {|#3:SmtpStatusCode.GeneralFailure|} ? Delivery.Rejected : Delivery.RetryLater;
+                        done(classify(ex.StatusCode));
+                    }
+
+                    Func<SmtpException, Delivery> fromFailure = failure => failure.StatusCode == {|#4:SmtpStatusCode.GeneralFailure|} ? Delivery.Rejected : Delivery.RetryLater;
+                    done(fromFailure(new SmtpException()));
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            Info(0, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'IsPermanentFailure returning true'; decide it where the exception is, by its InnerException: network errors are transient"),
+            Info(1, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'Delivery.Rejected'; decide it where the exception is, by its InnerException: network errors are transient"),
+            Info(2, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'Delivery.Rejected'; look at InnerException first: network errors are transient"),
+            Info(3, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'Delivery.Rejected'; look at InnerException first: network errors are transient"),
+            Info(4, "SmtpStatusCode.GeneralFailure is no reply at all (time-outs and network errors included), but it is handled as 'Delivery.Rejected'; look at InnerException first: network errors are transient"));
     }
 }
