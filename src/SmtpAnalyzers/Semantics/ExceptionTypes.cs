@@ -106,16 +106,16 @@ namespace SmtpAnalyzers.Semantics
                 return true;
             }
 
-            foreach (var smtpException in new[] { SmtpException, MailKitCommandException, MailKitProtocolException, ServiceNotAuthenticatedException })
-            {
-                if (smtpException is not null
-                    && (IsOrDerivesFrom(caughtType, smtpException) || IsOrDerivesFrom(smtpException, caughtType as INamedTypeSymbol)))
-                {
-                    return true;
-                }
-            }
+            // No array of the four: this runs for every catch clause of the project.
+            var caughtClass = caughtType as INamedTypeSymbol;
+            return Related(caughtType, caughtClass, SmtpException)
+                || Related(caughtType, caughtClass, MailKitCommandException)
+                || Related(caughtType, caughtClass, MailKitProtocolException)
+                || Related(caughtType, caughtClass, ServiceNotAuthenticatedException);
 
-            return false;
+            static bool Related(ITypeSymbol caught, INamedTypeSymbol? caughtClass, INamedTypeSymbol? smtpException)
+                => smtpException is not null
+                    && (IsOrDerivesFrom(caught, smtpException) || IsOrDerivesFrom(smtpException, caughtClass));
         }
 
         /// <summary>
