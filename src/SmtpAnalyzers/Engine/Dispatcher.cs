@@ -101,8 +101,8 @@ namespace SmtpAnalyzers.Engine
         {
             var literal = (ILiteralOperation)context.Operation;
 
-            // The type first: reading the constant of a literal boxes it again at every read.
-            if (literal.Type?.SpecialType != SpecialType.System_Int32 || literal.ConstantValue.Value is not int value)
+            // The type first; the value from the literal's text where it can be (reading the constant boxes it).
+            if (literal.Type?.SpecialType != SpecialType.System_Int32 || !IntegerConstants.TryGetInt32(literal, out var value))
             {
                 return;
             }
@@ -157,7 +157,7 @@ namespace SmtpAnalyzers.Engine
             }
 
             // A constant other than null: no rule reads a comparison with null, the most common comparison with a constant.
-            if (!IsNonNullConstant(binary.RightOperand) && !IsNonNullConstant(binary.LeftOperand))
+            if (!IntegerConstants.IsNonNullConstant(binary.RightOperand) && !IntegerConstants.IsNonNullConstant(binary.LeftOperand))
             {
                 return;
             }
@@ -176,12 +176,6 @@ namespace SmtpAnalyzers.Engine
             }
 
             Rethrow(failure);
-        }
-
-        private static bool IsNonNullConstant(IOperation operand)
-        {
-            var constant = operand.ConstantValue;
-            return constant.HasValue && constant.Value is not null;
         }
 
         [MethodImpl(HotPath.Optimized)]

@@ -308,7 +308,10 @@ namespace SmtpAnalyzers.ReplyCodes
         private static bool IsCodeConstant(IOperation operation, out StatusCodeText code)
         {
             code = default;
-            return operation.ConstantValue.Value is string value && StatusCodeText.TryParse(value, out code);
+            // The type first: reading the constant of an integer boxes it.
+            return operation.Type?.SpecialType == SpecialType.System_String
+                && operation.ConstantValue.Value is string value
+                && StatusCodeText.TryParse(value, out code);
         }
 
         /// <summary>The value passed for the parameter at <paramref name="ordinal"/>, without implicit conversions.</summary>

@@ -186,30 +186,7 @@ namespace SmtpAnalyzers.ReplyCodes
         }
 
         private static bool TryGetConstant(IOperation operation, out long value)
-        {
-            // One read: each read of a constant boxes it again.
-            value = 0;
-            var constant = operation.ConstantValue;
-            if (!constant.HasValue)
-            {
-                return false;
-            }
-
-            switch (constant.Value)
-            {
-                case int i:
-                    value = i;
-                    return true;
-                case long l:
-                    value = l;
-                    return true;
-                case short s:
-                    value = s;
-                    return true;
-                default:
-                    return false;
-            }
-        }
+            => IntegerConstants.TryGetInt64(operation, out value);
 
         private static bool InReplies(long? bound)
             => bound is not long value || (value >= ReplyCodeTable.LowestReply && value <= ReplyCodeTable.EndOfReplies);

@@ -108,17 +108,26 @@ namespace SmtpAnalyzers.ReplyCodes
             Report(context, model, pattern, range);
         }
 
+        private static bool IsDivisionOrIndexer(IOperation operand)
+            => Unwrap.AllConversions(operand).Kind is OperationKind.Binary or OperationKind.PropertyReference;
+
         /// <summary><c>code / 100 == 5</c> and <c>code.ToString()[0] == '5'</c>.</summary>
         private static void AnalyzeFirstDigitComparison(OperationAnalysisContext context, SmtpModel model, IBinaryOperation binary)
         {
-            // Each read of a constant boxes it again: each side's is read once.
+            // The shapes first, by kind, before any constant is read (each read boxes it again): one side must be a
+            // division or an indexer. Most equalities with a constant (null, 0, a char) have neither.
+            if (!IsDivisionOrIndexer(binary.LeftOperand) && !IsDivisionOrIndexer(binary.RightOperand))
+            {
+                return;
+            }
+
+            // Each side's constant is read once.
             var value = binary.RightOperand.ConstantValue;
             var constantOnRight = value.HasValue;
             var constant = constantOnRight ? binary.RightOperand : binary.LeftOperand;
             var other = Unwrap.AllConversions(constantOnRight ? binary.LeftOperand : binary.RightOperand);
 
-            // The other side first, by kind: a division or an indexer. Most equalities with a constant (null, 0, a char)
-            // are neither.
+            // And it must be the side that is not the constant.
             if (other.Kind is not (OperationKind.Binary or OperationKind.PropertyReference))
             {
                 return;

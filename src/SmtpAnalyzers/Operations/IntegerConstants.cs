@@ -1,0 +1,157 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SmtpAnalyzers.Operations
+{
+    /// <summary>
+    /// Roslyn-only: integer constants read without boxing where the source spells them as a plain decimal literal.
+    /// <see cref="IOperation.ConstantValue"/> boxes an integer again at every read, and the first checks of the
+    /// literals and comparisons of a whole project read one each: most of the package's allocations in code without
+    /// mail. Every other form (hexadecimal, separators, suffixes, named constants, implicit literals) is read from
+    /// <see cref="IOperation.ConstantValue"/>, so each answer is the one it gives.
+    /// </summary>
+    internal static class IntegerConstants
+    {
+        /// <summary>The value of an <see cref="int"/> literal.</summary>
+        public static bool TryGetInt32(ILiteralOperation literal, out int value)
+        {
+            if (TryParseDecimal(literal, out value))
+            {
+                return true;
+            }
+
+            if (literal.ConstantValue.Value is int constant)
+            {
+                value = constant;
+                return true;
+            }
+
+            value = 0;
+            return false;
+        }
+
+        /// <summary>
+        /// The value of a constant of type <see cref="int"/>, <see cref="long"/> or <see cref="short"/>; false for any
+        /// other constant and for a value that is not constant.
+        /// </summary>
+        public static bool TryGetInt64(IOperation operation, out long value)
+        {
+            if (TryParseDecimalOfWidenedType(operation, out var parsed))
+            {
+                value = parsed;
+                return true;
+            }
+
+            value = 0;
+            var constant = operation.ConstantValue;
+            if (!constant.HasValue)
+            {
+                return false;
+            }
+
+            switch (constant.Value)
+            {
+                case int i:
+                    value = i;
+                    return true;
+                case long l:
+                    value = l;
+                    return true;
+                case short s:
+                    value = s;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="operation"/> has a constant value other than null, without reading an integer
+        /// literal's value.
+        /// </summary>
+        public static bool IsNonNullConstant(IOperation operation)
+        {
+            if (operation.Kind == OperationKind.Literal && operation.Type?.SpecialType == SpecialType.System_Int32 && IsPlainDecimal(operation))
+            {
+                return true;
+            }
+
+            var constant = operation.ConstantValue;
+            return constant.HasValue && constant.Value is not null;
+        }
+
+        /// <summary>
+        /// A decimal <see cref="int"/> literal as written, or one widened by an implicit conversion to
+        /// <see cref="long"/> or <see cref="short"/> (a constant conversion: the value does not change).
+        /// </summary>
+        private static bool TryParseDecimalOfWidenedType(IOperation operation, out int value)
+        {
+            if (operation.Kind == OperationKind.Conversion && operation.IsImplicit)
+            {
+                var target = operation.Type?.SpecialType;
+                if (target is not (SpecialType.System_Int64 or SpecialType.System_Int16))
+                {
+                    value = 0;
+                    return false;
+                }
+
+                operation = ((IConversionOperation)operation).Operand;
+            }
+
+            if (operation.Kind != OperationKind.Literal)
+            {
+                value = 0;
+                return false;
+            }
+
+            return TryParseDecimal((ILiteralOperation)operation, out value);
+        }
+
+        private static bool TryParseDecimal(ILiteralOperation literal, out int value)
+        {
+            value = 0;
+            if (literal.Type?.SpecialType != SpecialType.System_Int32 || !IsPlainDecimal(literal))
+            {
+                return false;
+            }
+
+            var text = ((LiteralExpressionSyntax)literal.Syntax).Token.Text;
+            foreach (var character in text)
+            {
+                value = (value * 10) + (character - '0');
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Whether the literal is written in its own syntax as one to nine decimal digits: an <see cref="int"/> whose
+        /// value is its text. A compiler-made literal (a default argument) has no such syntax.
+        /// </summary>
+        private static bool IsPlainDecimal(IOperation literal)
+        {
+            if (literal.IsImplicit || literal.Syntax is not LiteralExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.NumericLiteralExpression))
+            {
+                return false;
+            }
+
+            var text = syntax.Token.Text;
+            if (text.Length is 0 or > 9)
+            {
+                return false;
+            }
+
+            foreach (var character in text)
+            {
+                if (character is < '0' or > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

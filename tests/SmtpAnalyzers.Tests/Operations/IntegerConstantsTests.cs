@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpAnalyzers.Operations;
+using Xunit;
+
+namespace SmtpAnalyzers.Tests.Operations
+{
+    /// <summary>
+    /// The integer constants read from a literal's text must be exactly what <see cref="IOperation.ConstantValue"/> says,
+    /// for every operation of code that spells numbers every way C# allows; and a plain decimal literal must be read
+    /// without allocating, which is why the reader exists.
+    /// </summary>
+    public class IntegerConstantsTests
+    {
+        private const string Source = """
+            using System;
+
+            enum Code { Ok = 250, Busy = 450 }
+
+            class C
+            {
+                const int Limit = 550;
+                const long Wide = 5_000_000_000;
+
+                bool M(int code, long wide, short narrow, char c, string text, int? maybe, Code named, uint unsigned, double d)
+                {
+                    short small = 5;
+                    long widened = 550;
+                    Take();
+                    Take(421);
+                    return code == 550 || code >= 0550 || code < 0x226 || code != 5_50 || code == 0
+                        || code == 1 || code == -1 || code == 2147483647 || code == 999999999 || code == 1000000000
+                        || wide >= 500 || wide == 550L || wide == 5000000000 || wide == Wide
+                        || narrow == 5 || narrow == small || widened > 400
+                        || code == Limit || code / 100 == 4 || (int)named == 450 || named == Code.Busy
+                        || c == 'a' || c == 53 || text == "550" || text == null || maybe == 550 || maybe == null
+                        || unsigned == 550u || unsigned == 550 || d < 500.0 || d > 499 || code == (int)4.0
+                        || code == 0b1000100110 || code == 550U - 1 || code == 1_000_000_000;
+                }
+
+                void Take(int value = 550) { }
+            }
+            """;
+
+        [Fact]
+        public void TryGetInt64_AnswersWhatTheConstantValueSays_ForEveryOperation()
+        {
+            var operations = Operations();
+            Assert.True(operations.Count > 100);
+            foreach (var operation in operations)
+            {
+                var expected = ReferenceInt64(operation, out var expectedValue);
+                Assert.True(expected == IntegerConstants.TryGetInt64(operation, out var value), operation.Syntax.ToString());
+                Assert.Equal(expectedValue, value);
+            }
+        }
+
+        [Fact]
+        public void TryGetInt32_AnswersWhatTheConstantValueSays_ForEveryIntegerLiteral()
+        {
+            var literals = Operations().OfType<ILiteralOperation>().Where(l => l.Type?.SpecialType == SpecialType.System_Int32).ToList();
+            Assert.Contains(literals, l => l.IsImplicit);
+            Assert.Contains(literals, l => l.Syntax.ToString() == "0x226");
+            foreach (var literal in literals)
+            {
+                var expected = literal.ConstantValue.Value is int i;
+                Assert.True(expected == IntegerConstants.TryGetInt32(literal, out var value), literal.Syntax.ToString());
+                Assert.Equal(expected ? (int)literal.ConstantValue.Value! : 0, value);
+            }
+        }
+
+        [Fact]
+        public void IsNonNullConstant_AnswersWhatTheConstantValueSays_ForEveryOperation()
+        {
+            foreach (var operation in Operations())
+            {
+                var constant = operation.ConstantValue;
+                var expected = constant.HasValue && constant.Value is not null;
+                Assert.True(expected == IntegerConstants.IsNonNullConstant(operation), operation.Syntax.ToString());
+            }
+        }
+
+        [Fact]
+        public void APlainDecimalLiteral_IsReadWithoutAllocating_AndOtherFormsFromTheConstant()
+        {
+            var operations = Operations();
+            var plain = operations.OfType<ILiteralOperation>().First(l => l.Syntax.ToString() == "0550");
+            var widened = operations.OfType<IConversionOperation>().First(c => c.IsImplicit && c.Type?.SpecialType == SpecialType.System_Int64 && c.Operand.Syntax.ToString() == "500");
+            var hexadecimal = operations.OfType<ILiteralOperation>().First(l => l.Syntax.ToString() == "0x226");
+
+            // Once to compile the methods, then measured.
+            Read(plain, widened, hexadecimal);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var values = Read(plain, widened, hexadecimal);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal((550L, 500L, 550L, true), values);
+            Assert.Equal(0, allocated);
+
+            // The other forms do read the constant, which boxes it: that is what the text spares.
+            before = GC.GetAllocatedBytesForCurrentThread();
+            Assert.True(IntegerConstants.TryGetInt64(hexadecimal, out var fromConstant));
+            Assert.Equal(550, fromConstant);
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before > 0);
+        }
+
+        private static (long, long, long, bool) Read(ILiteralOperation plain, IOperation widened, ILiteralOperation hexadecimal)
+        {
+            IntegerConstants.TryGetInt32(plain, out var a);
+            IntegerConstants.TryGetInt64(widened, out var b);
+            IntegerConstants.TryGetInt64(plain, out var c);
+            var d = IntegerConstants.IsNonNullConstant(plain);
+            _ = hexadecimal;
+            return (a, b, c, d);
+        }
+
+        private static bool ReferenceInt64(IOperation operation, out long value)
+        {
+            value = 0;
+            var constant = operation.ConstantValue;
+            if (!constant.HasValue)
+            {
+                return false;
+            }
+
+            switch (constant.Value)
+            {
+                case int i:
+                    value = i;
+                    return true;
+                case long l:
+                    value = l;
+                    return true;
+                case short s:
+                    value = s;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static List<IOperation> Operations()
+        {
+            var tree = CSharpSyntaxTree.ParseText(Source);
+            var compilation = CSharpCompilation.Create(
+                "Constants",
+                new[] { tree },
+                new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var model = compilation.GetSemanticModel(tree);
+            var operations = new List<IOperation>();
+            foreach (var method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+            {
+                operations.AddRange(model.GetOperation(method)!.DescendantsAndSelf());
+            }
+
+            return operations;
+        }
+    }
+}
