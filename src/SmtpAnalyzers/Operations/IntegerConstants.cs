@@ -14,15 +14,15 @@ namespace SmtpAnalyzers.Operations
     /// </summary>
     internal static class IntegerConstants
     {
-        /// <summary>The value of an <see cref="int"/> literal.</summary>
-        public static bool TryGetInt32(ILiteralOperation literal, out int value)
+        /// <summary>The value of a constant of type <see cref="int"/>; false for any other constant and for a value that is not constant.</summary>
+        public static bool TryGetInt32(IOperation operation, out int value)
         {
-            if (TryParseDecimal(literal, out value))
+            if (operation.Kind == OperationKind.Literal && TryParseDecimal((ILiteralOperation)operation, out value))
             {
                 return true;
             }
 
-            if (literal.ConstantValue.Value is int constant)
+            if (operation.ConstantValue.Value is int constant)
             {
                 value = constant;
                 return true;
@@ -66,6 +66,11 @@ namespace SmtpAnalyzers.Operations
                     return false;
             }
         }
+
+        /// <summary>Whether <paramref name="operation"/> has a constant value (null included), without reading an integer literal's value.</summary>
+        public static bool HasConstant(IOperation operation)
+            => (operation.Kind == OperationKind.Literal && operation.Type?.SpecialType == SpecialType.System_Int32 && IsPlainDecimal(operation))
+                || operation.ConstantValue.HasValue;
 
         /// <summary>
         /// Whether <paramref name="operation"/> has a constant value other than null, without reading an integer

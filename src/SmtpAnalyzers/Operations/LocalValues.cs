@@ -25,8 +25,9 @@ namespace SmtpAnalyzers.Operations
         /// </summary>
         public static IOperation? DeclaredValue(ILocalReferenceOperation reference)
         {
+            // A foreach variable has no initializer: said by the symbol, before its declaring references are made.
             var local = reference.Local;
-            if (local.IsRef)
+            if (local.IsRef || local.IsForEach)
             {
                 return null;
             }

@@ -72,7 +72,7 @@ namespace SmtpAnalyzers.Semantics
                         if (IsStatusCodeEnum(conversion.Type, out library))
                         {
                             // A cast of a literal to the enum is a magic code, not a status code read from SMTP.
-                            return conversion.Operand.ConstantValue.HasValue == false;
+                            return !IntegerConstants.HasConstant(conversion.Operand);
                         }
 
                         if (!IsNumeric(conversion.Type))
@@ -87,7 +87,8 @@ namespace SmtpAnalyzers.Semantics
                         continue;
                 }
 
-                if (operation.ConstantValue.HasValue)
+                // A constant is not a status code read from SMTP (an integer literal is told without boxing its value).
+                if (IntegerConstants.HasConstant(operation))
                 {
                     return false;
                 }

@@ -61,16 +61,26 @@ namespace SmtpAnalyzers.Tests.Operations
         }
 
         [Fact]
-        public void TryGetInt32_AnswersWhatTheConstantValueSays_ForEveryIntegerLiteral()
+        public void TryGetInt32_AnswersWhatTheConstantValueSays_ForEveryOperation()
         {
-            var literals = Operations().OfType<ILiteralOperation>().Where(l => l.Type?.SpecialType == SpecialType.System_Int32).ToList();
-            Assert.Contains(literals, l => l.IsImplicit);
+            var operations = Operations();
+            var literals = operations.OfType<ILiteralOperation>().ToList();
+            Assert.Contains(literals, l => l.IsImplicit && l.Type?.SpecialType == SpecialType.System_Int32);
             Assert.Contains(literals, l => l.Syntax.ToString() == "0x226");
-            foreach (var literal in literals)
+            foreach (var operation in operations)
             {
-                var expected = literal.ConstantValue.Value is int i;
-                Assert.True(expected == IntegerConstants.TryGetInt32(literal, out var value), literal.Syntax.ToString());
-                Assert.Equal(expected ? (int)literal.ConstantValue.Value! : 0, value);
+                var expected = operation.ConstantValue.Value is int;
+                Assert.True(expected == IntegerConstants.TryGetInt32(operation, out var value), operation.Syntax.ToString());
+                Assert.Equal(expected ? (int)operation.ConstantValue.Value! : 0, value);
+            }
+        }
+
+        [Fact]
+        public void HasConstant_AnswersWhatTheConstantValueSays_ForEveryOperation()
+        {
+            foreach (var operation in Operations())
+            {
+                Assert.True(operation.ConstantValue.HasValue == IntegerConstants.HasConstant(operation), operation.Syntax.ToString());
             }
         }
 
@@ -114,7 +124,7 @@ namespace SmtpAnalyzers.Tests.Operations
             IntegerConstants.TryGetInt32(plain, out var a);
             IntegerConstants.TryGetInt64(widened, out var b);
             IntegerConstants.TryGetInt64(plain, out var c);
-            var d = IntegerConstants.IsNonNullConstant(plain);
+            var d = IntegerConstants.IsNonNullConstant(plain) && IntegerConstants.HasConstant(plain);
             _ = hexadecimal;
             return (a, b, c, d);
         }

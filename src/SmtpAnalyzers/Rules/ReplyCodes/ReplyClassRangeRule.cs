@@ -121,9 +121,8 @@ namespace SmtpAnalyzers.ReplyCodes
                 return;
             }
 
-            // Each side's constant is read once.
-            var value = binary.RightOperand.ConstantValue;
-            var constantOnRight = value.HasValue;
+            // Which side is the constant, without reading an integer literal's boxed value.
+            var constantOnRight = IntegerConstants.HasConstant(binary.RightOperand);
             var constant = constantOnRight ? binary.RightOperand : binary.LeftOperand;
             var other = Unwrap.AllConversions(constantOnRight ? binary.LeftOperand : binary.RightOperand);
 
@@ -133,17 +132,7 @@ namespace SmtpAnalyzers.ReplyCodes
                 return;
             }
 
-            if (constant is IConversionOperation conversion && conversion.Operand.ConstantValue is { HasValue: true, Value: char } character)
-            {
-                // '5' compared with a char is widened to int; the digit is the char's.
-                value = character;
-            }
-            else if (!constantOnRight)
-            {
-                value = constant.ConstantValue;
-            }
-
-            if (!value.HasValue || !TryGetDigit(value.Value, out var digit))
+            if (!TryGetDigit(constant, out var digit))
             {
                 return;
             }
@@ -151,9 +140,9 @@ namespace SmtpAnalyzers.ReplyCodes
             var isFirstDigit = other switch
             {
                 IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } divide
-                    => divide.RightOperand.ConstantValue.Value is 100 && model.IsStatusCode(divide.LeftOperand, out _),
+                    => IntegerConstants.TryGetInt32(divide.RightOperand, out var divisor) && divisor == 100 && model.IsStatusCode(divide.LeftOperand, out _),
                 IPropertyReferenceOperation { Arguments.Length: 1 } indexer
-                    => indexer.Arguments[0].Value.ConstantValue.Value is 0 && IsNumericText(indexer.Instance, model),
+                    => IntegerConstants.TryGetInt32(indexer.Arguments[0].Value, out var index) && index == 0 && IsNumericText(indexer.Instance, model),
                 _ => false,
             };
 
@@ -183,6 +172,27 @@ namespace SmtpAnalyzers.ReplyCodes
             => operation is IInvocationOperation { TargetMethod.Name: "ToString" } toString
                 && toString.Instance is { Type.TypeKind: not TypeKind.Enum } instance
                 && model.IsStatusCode(instance, out _);
+
+        /// <summary>The digit a constant compared with a first digit stands for: an int, or a char widened to int.</summary>
+        private static bool TryGetDigit(IOperation constant, out int digit)
+        {
+            if (constant is IConversionOperation conversion && conversion.Operand.ConstantValue is { HasValue: true, Value: char } widenedChar)
+            {
+                // '5' compared with a char is widened to int; the digit is the char's.
+                return TryGetDigit(widenedChar.Value, out digit);
+            }
+
+            if (constant.Kind == OperationKind.Literal && constant.Type?.SpecialType == SpecialType.System_Int32
+                && IntegerConstants.TryGetInt32(constant, out var number))
+            {
+                digit = number;
+                return digit >= 2 && digit <= 5;
+            }
+
+            var value = constant.ConstantValue;
+            digit = -1;
+            return value.HasValue && TryGetDigit(value.Value, out digit);
+        }
 
         private static bool TryGetDigit(object? value, out int digit)
         {
