@@ -165,6 +165,9 @@ namespace SmtpAnalyzers.Catches
                 case IThrowOperation:
                     return ExceptionUse.Rethrown;
                 case IArgumentOperation:
+                case IInvalidOperation:
+                    // An invalid operation is a call or creation the compiler could not bind (a type whose reference is
+                    // missing, an overload that does not exist yet): the exception is given to it, as to a method.
                 case IVariableInitializerOperation:
                 case IReturnOperation:
                 case IArrayInitializerOperation:

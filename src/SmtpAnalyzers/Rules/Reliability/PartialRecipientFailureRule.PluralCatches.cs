@@ -57,6 +57,12 @@ namespace SmtpAnalyzers.Reliability
                 return;
             }
 
+            if (destination is not null && HandleAlike(plural, destination))
+            {
+                // Both cases meet the same handling (PowerShell's Send-MailMessage writes each as an error record).
+                return;
+            }
+
             string where;
             if (destination is null)
             {
@@ -181,6 +187,68 @@ namespace SmtpAnalyzers.Reliability
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether two unfiltered catch clauses handle what they catch the same way: their blocks are the same tokens,
+        /// apart from the name of each one's exception variable and the text of string literals (a message or an error
+        /// id that names the exception type). The single failure then meets exactly what the plural one meets.
+        /// </summary>
+        private static bool HandleAlike(ICatchClauseOperation plural, ICatchClauseOperation destination)
+        {
+            if (plural.Filter is not null || destination.Filter is not null
+                || plural.Syntax is not CatchClauseSyntax first || destination.Syntax is not CatchClauseSyntax second)
+            {
+                return false;
+            }
+
+            var firstName = first.Declaration?.Identifier.ValueText;
+            var secondName = second.Declaration?.Identifier.ValueText;
+            using var firstTokens = first.Block.DescendantTokens().GetEnumerator();
+            using var secondTokens = second.Block.DescendantTokens().GetEnumerator();
+            while (true)
+            {
+                var firstMoved = firstTokens.MoveNext();
+                if (firstMoved != secondTokens.MoveNext())
+                {
+                    return false;
+                }
+
+                if (!firstMoved)
+                {
+                    return true;
+                }
+
+                var a = firstTokens.Current;
+                var b = secondTokens.Current;
+                if (a.RawKind != b.RawKind)
+                {
+                    return false;
+                }
+
+                switch ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)a.RawKind)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineRawStringLiteralToken:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiLineRawStringLiteralToken:
+                        continue;
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken:
+                        if (a.ValueText != b.ValueText && (a.ValueText != firstName || b.ValueText != secondName))
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    default:
+                        if (a.Text != b.Text)
+                        {
+                            return false;
+                        }
+
+                        continue;
+                }
+            }
         }
 
         /// <summary>Whether the handler rethrows: <c>throw;</c> or <c>throw ex;</c> with the caught exception.</summary>

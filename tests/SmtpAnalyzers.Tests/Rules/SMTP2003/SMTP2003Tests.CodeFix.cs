@@ -253,6 +253,57 @@ namespace SmtpAnalyzers.Tests.Reliability
             """,
             languageVersion);
 
+        [Fact]
+        public Task SingleFailureGoesToAHandlerThatDoesSomethingElse_IsReported() => Verify.VerifyNoFixAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Sender
+            {
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    // Alike but for the sink: a partial failure is a warning, any other failure an error.
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2003:catch (SmtpFailedRecipientsException ex)|}
+                    {
+                        WriteWarning(new InvalidOperationException("partial", ex));
+                    }
+                    catch (SmtpException ex)
+                    {
+                        WriteError(new InvalidOperationException("failed", ex));
+                    }
+                }
+
+                bool SendFiltered(SmtpClient client, MailMessage message)
+                {
+                    // The same handling, but the general clause is filtered: the single failure may escape instead.
+                    try
+                    {
+                        client.Send(message);
+                        return true;
+                    }
+                    {|SMTP2003:catch (SmtpFailedRecipientsException ex)|}
+                    {
+                        WriteError(ex);
+                        return false;
+                    }
+                    catch (SmtpException ex) when (ex.StatusCode != SmtpStatusCode.GeneralFailure)
+                    {
+                        WriteError(ex);
+                        return false;
+                    }
+                }
+
+                void WriteWarning(Exception exception) { }
+
+                void WriteError(Exception exception) { }
+            }
+            """);
+
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
@@ -371,7 +422,51 @@ namespace SmtpAnalyzers.Tests.Reliability
                     }
                     catch (SmtpException ex)
                     {
+                        Console.WriteLine(ex.StatusCode);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task PluralCatchHandledLikeTheCatchBelow_ReportsOnlyTheLostRecipients() => Verify.VerifyNoFixAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Sender
+            {
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    // The single failure meets the same handling below: only the lost InnerExceptions are reported.
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch ({|SMTP2003:SmtpFailedRecipientsException|} ex)
+                    {
                         Console.WriteLine(ex.Message);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+
+                bool TrySend(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        return true;
+                    }
+                    catch ({|SMTP2003:SmtpFailedRecipientsException|})
+                    {
+                        return false;
+                    }
+                    catch (Exception)
+                    {
+                        return false;
                     }
                 }
             }

@@ -165,6 +165,95 @@ namespace SmtpAnalyzers.Tests.Reliability
         [Theory]
         [InlineData(LanguageVersion.CSharp7_3)]
         [InlineData(LanguageVersion.Latest)]
+        public Task PluralCatchHandledLikeTheCatchThatReceivesTheSingleFailure_IsQuiet(LanguageVersion languageVersion) => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            sealed class ErrorRecord
+            {
+                public ErrorRecord(Exception exception, string errorId, object target) { }
+            }
+
+            class SendMailCommand
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.com");
+
+                // PowerShell's Send-MailMessage: each failure becomes an error record; one failed recipient
+                // (SmtpFailedRecipientException) becomes one exactly as several do.
+                void Send(MailMessage message)
+                {
+                    try
+                    {
+                        _client.Send(message);
+                    }
+                    catch (SmtpFailedRecipientsException ex)
+                    {
+                        ErrorRecord er = new ErrorRecord(ex, "SmtpFailedRecipientsException", _client);
+                        WriteError(er);
+                    }
+                    catch (SmtpException e)
+                    {
+                        ErrorRecord er = new ErrorRecord(e, "SmtpException", _client);
+                        WriteError(er);
+                    }
+                }
+
+                void WriteError(ErrorRecord record) { }
+            }
+            """,
+            languageVersion);
+
+        [Fact]
+        public Task ExceptionGivenToCodeThatDoesNotBindYet_CountsAsHandedOn() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                // A type whose reference is missing (before a restore, say) and an overload not written yet: the
+                // compiler reports them; the exception is still given to them, as to any method.
+                void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpFailedRecipientsException ex)
+                    {
+                        WriteError(new {|CS0246:ErrorRecord|}(ex, "SmtpFailedRecipientsException", client));
+                    }
+                    catch (SmtpFailedRecipientException ex)
+                    {
+                        WriteError(ex);
+                    }
+                }
+
+                void SendAgain(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpFailedRecipientsException ex)
+                    {
+                        {|CS1501:Report|}(ex, "SmtpFailedRecipientsException", 1, 2);
+                    }
+                    catch (SmtpFailedRecipientException ex)
+                    {
+                        WriteError(ex);
+                    }
+                }
+
+                void WriteError(object record) { }
+
+                void Report(SmtpException exception) { }
+            }
+            """);
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
         public Task CorrectMailKitHandling_IsQuiet(LanguageVersion languageVersion) => VerifyAnalyzer.VerifyAsync(
             """
             using System;
