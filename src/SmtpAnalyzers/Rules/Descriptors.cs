@@ -56,7 +56,7 @@ namespace SmtpAnalyzers
         public static readonly DiagnosticDescriptor WrongClassBoundary = Create(
             RuleIds.WrongClassBoundary,
             "Reply-class boundary at the wrong code",
-            "The boundary {0} is not a reply-class edge: it splits the {1}yz class, so codes {2} fall on the wrong side; check the reply class instead",
+            "The boundary {0} is not a reply-class edge: it splits the {1}yz class, so {2} on the wrong side; check the reply class instead",
             RuleCategories.ReplyCodes,
             DiagnosticSeverity.Warning,
             "Reply classes start at 200, 300, 400 and 500 (RFC 5321 §4.2.1). A boundary such as '>= SmtpStatusCode.MailboxUnavailable' (550) taken to mean 'permanent' leaves 500-549, among them 530 authentication required, classified as transient and retried.");

@@ -255,11 +255,18 @@ namespace SmtpAnalyzers.ReplyCodes
 
         private static void ReportWrongBound(OperationAnalysisContext context, IOperation node, ReplyClassRange range, ReplyClassCheck check)
         {
+            // The bound cuts its class in two: the codes below it and the codes from it up. The smaller part is the one
+            // on the wrong side ("<= 500" takes 500 into a 4yz range; ">= 422" leaves 400-421 out of one); when the
+            // parts are equal, the part the range leaves out.
             var bound = range.OffEdgeBound;
             var classStart = bound / 100 * 100;
-            var misplaced = range.Lower == bound
-                ? $"{classStart}-{bound - 1}"
-                : $"{bound}-{classStart + 99}";
+            var below = bound - classStart;
+            var above = classStart + 100 - bound;
+            var leftOutIsBelow = range.Lower == bound;
+            var misplacedIsBelow = below == above ? leftOutIsBelow : below < above;
+            var misplaced = misplacedIsBelow
+                ? Codes(classStart, bound - 1)
+                : Codes(bound, classStart + 99);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.WrongClassBoundary,
                 node.Syntax.GetLocation(),
@@ -268,6 +275,11 @@ namespace SmtpAnalyzers.ReplyCodes
                 (bound / 100).ToString(CultureInfo.InvariantCulture),
                 misplaced));
         }
+
+        private static string Codes(long first, long last)
+            => first == last
+                ? $"code {first.ToString(CultureInfo.InvariantCulture)} falls"
+                : $"codes {first.ToString(CultureInfo.InvariantCulture)}-{last.ToString(CultureInfo.InvariantCulture)} fall";
 
         private static void ReportUseCheck(OperationAnalysisContext context, SmtpModel model, IOperation node, ReplyClassCheck check)
         {

@@ -28,6 +28,28 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
     
 
         [Fact]
+        public Task MessageNamesTheSmallerPartOfTheSplitClass() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Sender
+            {
+                // "<= 500" takes one permanent code into a transient range: 500 is on the wrong side, not 501-599.
+                bool IsTransient(SmtpException ex) => {|#0:(int)ex.StatusCode >= 400 && (int)ex.StatusCode <= 500|};
+
+                // ">= 510" leaves ten permanent codes out.
+                bool IsPermanent(SmtpException ex) => {|#1:(int)ex.StatusCode >= 510|};
+            }
+            """,
+            LanguageVersion.Latest,
+            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithMessage("The boundary 501 is not a reply-class edge: it splits the 5yz class, so code 500 falls on the wrong side; check the reply class instead"),
+            new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(1)
+                .WithMessage("The boundary 510 is not a reply-class edge: it splits the 5yz class, so codes 500-509 fall on the wrong side; check the reply class instead"));
+
+        [Fact]
         public Task TwoOffEdgeBounds_AreTwoFindingsEachWithItsOwnMessage() => VerifyAnalyzer.VerifyAsync(
             """
             using MailKit.Net.Smtp;
@@ -45,7 +67,7 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 .WithMessage("The boundary 422 is not a reply-class edge: it splits the 4yz class, so codes 400-421 fall on the wrong side; check the reply class instead"),
             new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
                 .WithLocation(1)
-                .WithMessage("The boundary 501 is not a reply-class edge: it splits the 5yz class, so codes 501-599 fall on the wrong side; check the reply class instead"),
+                .WithMessage("The boundary 501 is not a reply-class edge: it splits the 5yz class, so code 500 falls on the wrong side; check the reply class instead"),
             new DiagnosticResult("SMTP1003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
                 .WithLocation(2)
                 .WithMessage("The boundary 450 is not a reply-class edge: it splits the 4yz class, so codes 400-449 fall on the wrong side; check the reply class instead"),
