@@ -87,14 +87,15 @@ namespace SmtpAnalyzers.Knowledge
             var first = DigitRun(text, start);
             if (first == ReplyCodeLength)
             {
+                // Three ASCII digits (DigitRun), read in place: no string until the code is known to be one.
                 end = start + first;
-                var value = int.Parse(text.Substring(start, first), NumberStyles.None, CultureInfo.InvariantCulture);
+                var value = ((text[start] - '0') * 100) + ((text[start + 1] - '0') * 10) + (text[start + 2] - '0');
                 if (value < ReplyCodeTable.LowestReply || value >= ReplyCodeTable.EndOfReplies || ContinuesNumber(text, end))
                 {
                     return false;
                 }
 
-                code = new StatusCodeText(text.Substring(start, first), value);
+                code = new StatusCodeText(start == 0 && end == text.Length ? text : text.Substring(start, first), value);
                 return true;
             }
 
