@@ -178,6 +178,19 @@ namespace SmtpAnalyzers.Tests.Rules.SMTP3001
                     client.Authenticate(credentials);
                 }
 
+                void SwitchArm(ISmtpClient client, int encryption, string host, NetworkCredential credentials)
+                {
+                    // A mapping of the application's own setting: its None arm still authenticates in clear.
+                    var options = encryption switch
+                    {
+                        0 => SecureSocketOptions.None,
+                        1 => SecureSocketOptions.SslOnConnect,
+                        _ => SecureSocketOptions.StartTls,
+                    };
+                    {|SMTP3001:client.Connect(host, 587, options)|};
+                    client.Authenticate(credentials);
+                }
+
                 void Local(IMailTransport transport, string host, ICredentials credentials)
                 {
                     var options = SecureSocketOptions.None;
