@@ -69,8 +69,7 @@ namespace SmtpAnalyzers.Operations
 
         /// <summary>Whether <paramref name="operation"/> has a constant value (null included), without reading an integer literal's value.</summary>
         public static bool HasConstant(IOperation operation)
-            => (operation.Kind == OperationKind.Literal && operation.Type?.SpecialType == SpecialType.System_Int32 && IsPlainDecimal(operation))
-                || operation.ConstantValue.HasValue;
+            => IsPlainInt32Literal(operation) || operation.ConstantValue.HasValue;
 
         /// <summary>
         /// Whether <paramref name="operation"/> has a constant value other than null, without reading an integer
@@ -78,7 +77,7 @@ namespace SmtpAnalyzers.Operations
         /// </summary>
         public static bool IsNonNullConstant(IOperation operation)
         {
-            if (operation.Kind == OperationKind.Literal && operation.Type?.SpecialType == SpecialType.System_Int32 && IsPlainDecimal(operation))
+            if (IsPlainInt32Literal(operation))
             {
                 return true;
             }
@@ -117,7 +116,7 @@ namespace SmtpAnalyzers.Operations
         private static bool TryParseDecimal(ILiteralOperation literal, out int value)
         {
             value = 0;
-            if (literal.Type?.SpecialType != SpecialType.System_Int32 || !IsPlainDecimal(literal))
+            if (!IsPlainInt32Literal(literal))
             {
                 return false;
             }
@@ -132,12 +131,13 @@ namespace SmtpAnalyzers.Operations
         }
 
         /// <summary>
-        /// Whether the literal is written in its own syntax as one to nine decimal digits: an <see cref="int"/> whose
-        /// value is its text. A compiler-made literal (a default argument) has no such syntax.
+        /// Whether <paramref name="operation"/> is an <see cref="int"/> literal written in its own syntax as one to nine
+        /// decimal digits: its value is its text. A compiler-made literal (a default argument) has no such syntax.
         /// </summary>
-        private static bool IsPlainDecimal(IOperation literal)
+        private static bool IsPlainInt32Literal(IOperation operation)
         {
-            if (literal.IsImplicit || literal.Syntax is not LiteralExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.NumericLiteralExpression))
+            if (operation.Kind != OperationKind.Literal || operation.Type?.SpecialType != SpecialType.System_Int32
+                || operation.IsImplicit || operation.Syntax is not LiteralExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.NumericLiteralExpression))
             {
                 return false;
             }
