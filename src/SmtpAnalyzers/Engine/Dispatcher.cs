@@ -25,13 +25,13 @@ namespace SmtpAnalyzers.Engine
         private readonly Dictionary<string, Action<OperationAnalysisContext, IInvocationOperation>[]> _invocations;
         private readonly NameFilter _invocationNames;
         private readonly Action<OperationAnalysisContext, IInvocationOperation>[] _sourceInvocations;
-        private readonly IAssemblySymbol _sourceAssembly;
+        /// <summary>The compilation's assembly, read at the first source call: at compilation start it would bind the references.</summary>
+        private IAssemblySymbol? _sourceAssembly;
         private readonly Action<OperationAnalysisContext, TryFacts>[] _tries;
 
         private Dispatcher(RuleStart start)
         {
             _model = start.Model;
-            _sourceAssembly = start.Model.Compilation.Assembly;
             _sourceInvocations = start.SourceInvocations.ToArray();
             _replyNumbers = start.ReplyNumbers.ToArray();
             _comparisons = start.Comparisons.ToArray();
@@ -202,7 +202,7 @@ namespace SmtpAnalyzers.Engine
 
             if (_sourceInvocations.Length > 0
                 && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
-                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _sourceAssembly))
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _sourceAssembly ??= _model.Compilation.Assembly))
             {
                 foreach (var handler in _sourceInvocations)
                 {

@@ -91,14 +91,14 @@ namespace SmtpAnalyzers.Semantics
         public const int MaxDepth = 3;
 
         private readonly SmtpModel _model;
-        private readonly IAssemblySymbol _assembly;
+        /// <summary>The compilation's assembly, read at the first call followed (<see cref="PrepareReach"/> runs at compilation start and binds nothing).</summary>
+        private IAssemblySymbol? _assembly;
         private readonly ConcurrentDictionary<IMethodSymbol, Body> _bodies = new ConcurrentDictionary<IMethodSymbol, Body>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SendWrapper?> _wrappers = new ConcurrentDictionary<IMethodSymbol, SendWrapper?>(SymbolEqualityComparer.Default);
 
         public SendWrappers(SmtpModel model)
         {
             _model = model;
-            _assembly = model.Compilation.Assembly;
         }
 
         /// <summary>
@@ -111,7 +111,7 @@ namespace SmtpAnalyzers.Semantics
                 && !method.IsVirtual
                 && !method.IsOverride
                 && !method.IsExtern
-                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly);
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly ??= _model.Compilation.Assembly);
 
         /// <summary>
         /// The wrapper that <paramref name="method"/> is, or null. <paramref name="semanticModel"/> is used when the method

@@ -33,10 +33,10 @@ namespace SmtpAnalyzers.Semantics
         }
 
         /// <summary>
-        /// Resolves the SMTP types of <paramref name="compilation"/>. Returns null, so that the caller registers
-        /// nothing, when neither library's status-code enum is referenced, or when no source file mentions SMTP
-        /// at all (System.Net.Mail is in every modern .NET reference set, so a referenced type alone is no sign
-        /// of use).
+        /// The model of <paramref name="compilation"/>, or null, so that the caller registers nothing, when no source file
+        /// mentions SMTP (<see cref="UsageGate"/>). A referenced library is no sign of use: System.Net.Mail is in every
+        /// .NET reference set. No symbol is resolved here: a compilation that mentions SMTP but references neither
+        /// library gets its callbacks, and each ends at its first symbol check.
         /// </summary>
         public static SmtpModel? TryCreate(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -52,21 +52,12 @@ namespace SmtpAnalyzers.Semantics
 
         private static SmtpModel? Build(Compilation compilation, CancellationToken cancellationToken)
         {
-            // The text scan first: it reads only source text, while the first type lookup in a fresh compilation
-            // builds the merged namespace of every reference and every source file.
-            if (!UsageGate.SourceMentionsSmtp(compilation, cancellationToken))
-            {
-                return null;
-            }
-
-            if (compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
-                && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
-            {
-                return null;
-            }
-
-            return new SmtpModel(compilation);
+            // Only the text scan: it reads source text and binds nothing. No type is looked up here (see SmtpSymbols).
+            return UsageGate.SourceMentionsSmtp(compilation, cancellationToken) ? new SmtpModel(compilation) : null;
         }
+
+        /// <summary>Whether the gate has run for <paramref name="compilation"/> (its answer is cached); for tests.</summary>
+        internal static bool IsCached(Compilation compilation) => Cache.TryGetValue(compilation, out _);
 
         /// <summary>
         /// The model of <paramref name="compilation"/> without the usage gate, for code fixes, which run only where a rule

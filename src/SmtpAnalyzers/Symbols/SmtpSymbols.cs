@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace SmtpAnalyzers.Symbols
@@ -8,136 +9,204 @@ namespace SmtpAnalyzers.Symbols
     /// once per compilation. <see cref="SmtpAnalyzers.Semantics.SmtpModel"/> adds the SMTP questions on top; the
     /// analyzers and the code fixes share one instance per compilation.
     /// </summary>
+    /// <remarks>
+    /// Resolved on first use, not when the instance is made at compilation start. The first type lookup in a fresh
+    /// compilation binds its references and builds the merged namespace of every reference and every source file: work
+    /// the compiler does anyway, but charged to whoever asks first. Operation callbacks come after the compiler has bound
+    /// a method body, so by the first of them that work is done.
+    /// </remarks>
     internal abstract class SmtpSymbols
     {
+        private Resolved? _resolved;
+
         protected SmtpSymbols(Compilation compilation)
         {
             Compilation = compilation;
-
-            SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
-            SmtpException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpException");
-            SmtpFailedRecipientException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
-            SmtpFailedRecipientsException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientsException");
-            SystemNetMailStatusCode = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode");
-            MailMessage = compilation.GetTypeByMetadataName("System.Net.Mail.MailMessage");
-
-            MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
-            MailKitISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
-            MailKitIMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
-            SmtpCommandException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpCommandException");
-            SmtpProtocolException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpProtocolException");
-            MailKitStatusCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode");
-            SmtpErrorCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpErrorCode");
-            SmtpResponse = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpResponse");
-            MailKitCommandException = compilation.GetTypeByMetadataName("MailKit.CommandException");
-            MailKitProtocolException = compilation.GetTypeByMetadataName("MailKit.ProtocolException");
-            ServiceNotAuthenticatedException = compilation.GetTypeByMetadataName("MailKit.ServiceNotAuthenticatedException");
-            MailKitAuthenticationException = compilation.GetTypeByMetadataName("MailKit.Security.AuthenticationException");
-
-            GeneratedCodeAttribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
-            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
-            SendCompleted = SystemNetMailClient?.GetMembers("SendCompleted").OfType<IEventSymbol>().FirstOrDefault();
-            Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
-            SmtpExceptionStatusCode = Property(SmtpException, "StatusCode");
-            FailedRecipient = Property(SmtpFailedRecipientException, "FailedRecipient");
-            InnerExceptions = Property(SmtpFailedRecipientsException, "InnerExceptions");
-            SmtpCommandErrorCode = Property(SmtpCommandException, "ErrorCode");
-            SmtpCommandMailbox = Property(SmtpCommandException, "Mailbox");
-
-            PollyPolicy = compilation.GetTypeByMetadataName("Polly.Policy");
-            PollyPolicyOfT = compilation.GetTypeByMetadataName("Polly.Policy`1");
-            PollyPolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
-            PollyPolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
-            PollyPredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
-            PollyRetryStrategyOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
         }
-
-        private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
-            => type?.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
 
         public Compilation Compilation { get; }
 
-        public INamedTypeSymbol? SystemNetMailClient { get; }
+        public INamedTypeSymbol? SystemNetMailClient => Symbols.SystemNetMailClient;
 
-        public INamedTypeSymbol? SmtpException { get; }
+        public INamedTypeSymbol? SmtpException => Symbols.SmtpException;
 
-        public INamedTypeSymbol? SmtpFailedRecipientException { get; }
+        public INamedTypeSymbol? SmtpFailedRecipientException => Symbols.SmtpFailedRecipientException;
 
-        public INamedTypeSymbol? SmtpFailedRecipientsException { get; }
+        public INamedTypeSymbol? SmtpFailedRecipientsException => Symbols.SmtpFailedRecipientsException;
 
-        public INamedTypeSymbol? SystemNetMailStatusCode { get; }
+        public INamedTypeSymbol? SystemNetMailStatusCode => Symbols.SystemNetMailStatusCode;
 
-        public INamedTypeSymbol? MailMessage { get; }
+        public INamedTypeSymbol? MailMessage => Symbols.MailMessage;
 
-        public INamedTypeSymbol? MailKitClient { get; }
+        public INamedTypeSymbol? MailKitClient => Symbols.MailKitClient;
 
-        public INamedTypeSymbol? MailKitISmtpClient { get; }
+        public INamedTypeSymbol? MailKitISmtpClient => Symbols.MailKitISmtpClient;
 
-        public INamedTypeSymbol? MailKitIMailTransport { get; }
+        public INamedTypeSymbol? MailKitIMailTransport => Symbols.MailKitIMailTransport;
 
-        public INamedTypeSymbol? SmtpCommandException { get; }
+        public INamedTypeSymbol? SmtpCommandException => Symbols.SmtpCommandException;
 
-        public INamedTypeSymbol? SmtpProtocolException { get; }
+        public INamedTypeSymbol? SmtpProtocolException => Symbols.SmtpProtocolException;
 
-        public INamedTypeSymbol? MailKitStatusCode { get; }
+        public INamedTypeSymbol? MailKitStatusCode => Symbols.MailKitStatusCode;
 
-        public INamedTypeSymbol? SmtpErrorCode { get; }
+        public INamedTypeSymbol? SmtpErrorCode => Symbols.SmtpErrorCode;
 
-        public INamedTypeSymbol? SmtpResponse { get; }
+        public INamedTypeSymbol? SmtpResponse => Symbols.SmtpResponse;
 
-        public INamedTypeSymbol? MailKitCommandException { get; }
+        public INamedTypeSymbol? MailKitCommandException => Symbols.MailKitCommandException;
 
-        public INamedTypeSymbol? MailKitProtocolException { get; }
+        public INamedTypeSymbol? MailKitProtocolException => Symbols.MailKitProtocolException;
 
-        public INamedTypeSymbol? ServiceNotAuthenticatedException { get; }
+        public INamedTypeSymbol? ServiceNotAuthenticatedException => Symbols.ServiceNotAuthenticatedException;
 
-        public INamedTypeSymbol? MailKitAuthenticationException { get; }
+        public INamedTypeSymbol? MailKitAuthenticationException => Symbols.MailKitAuthenticationException;
 
-        public INamedTypeSymbol? GeneratedCodeAttribute { get; }
+        public INamedTypeSymbol? GeneratedCodeAttribute => Symbols.GeneratedCodeAttribute;
 
         /// <summary>System.Threading.Tasks.Task, whose static <c>Run</c> starts work nobody may observe.</summary>
-        public INamedTypeSymbol? Task { get; }
+        public INamedTypeSymbol? Task => Symbols.Task;
 
-        public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol? Exception => Symbols.Exception;
 
         /// <summary>System.Net.Mail.SmtpClient.SendCompleted: the only place the event-based SendAsync reports its outcome.</summary>
-        public IEventSymbol? SendCompleted { get; }
+        public IEventSymbol? SendCompleted => Symbols.SendCompleted;
 
         /// <summary>System.Text.RegularExpressions.Regex, for reply codes matched in message text.</summary>
-        public INamedTypeSymbol? Regex { get; }
+        public INamedTypeSymbol? Regex => Symbols.Regex;
 
         /// <summary>System.Net.Mail.SmtpException.StatusCode (always GeneralFailure on SmtpFailedRecipientsException).</summary>
-        public IPropertySymbol? SmtpExceptionStatusCode { get; }
+        public IPropertySymbol? SmtpExceptionStatusCode => Symbols.SmtpExceptionStatusCode;
 
         /// <summary>System.Net.Mail.SmtpFailedRecipientException.FailedRecipient.</summary>
-        public IPropertySymbol? FailedRecipient { get; }
+        public IPropertySymbol? FailedRecipient => Symbols.FailedRecipient;
 
         /// <summary>System.Net.Mail.SmtpFailedRecipientsException.InnerExceptions: one exception, with its reply code, per failed recipient.</summary>
-        public IPropertySymbol? InnerExceptions { get; }
+        public IPropertySymbol? InnerExceptions => Symbols.InnerExceptions;
 
         /// <summary>MailKit's SmtpCommandException.ErrorCode: whether the sender, a recipient or the message was rejected.</summary>
-        public IPropertySymbol? SmtpCommandErrorCode { get; }
+        public IPropertySymbol? SmtpCommandErrorCode => Symbols.SmtpCommandErrorCode;
 
         /// <summary>MailKit's SmtpCommandException.Mailbox: the rejected sender or recipient.</summary>
-        public IPropertySymbol? SmtpCommandMailbox { get; }
+        public IPropertySymbol? SmtpCommandMailbox => Symbols.SmtpCommandMailbox;
 
         /// <summary>Polly (v7 API): the static <c>Policy.Handle&lt;T&gt;()</c> entry point.</summary>
-        public INamedTypeSymbol? PollyPolicy { get; }
+        public INamedTypeSymbol? PollyPolicy => Symbols.PollyPolicy;
 
         /// <summary>Polly (v7 API): <c>Policy&lt;TResult&gt;.Handle&lt;T&gt;()</c>.</summary>
-        public INamedTypeSymbol? PollyPolicyOfT { get; }
+        public INamedTypeSymbol? PollyPolicyOfT => Symbols.PollyPolicyOfT;
 
         /// <summary>Polly (v7 API): the builder whose <c>Or&lt;T&gt;()</c> and retry extensions follow <c>Handle</c>.</summary>
-        public INamedTypeSymbol? PollyPolicyBuilder { get; }
+        public INamedTypeSymbol? PollyPolicyBuilder => Symbols.PollyPolicyBuilder;
 
         /// <summary>Polly (v7 API): the builder of result-typed policies.</summary>
-        public INamedTypeSymbol? PollyPolicyBuilderOfT { get; }
+        public INamedTypeSymbol? PollyPolicyBuilderOfT => Symbols.PollyPolicyBuilderOfT;
 
         /// <summary>Polly.Core (v8): <c>PredicateBuilder&lt;TResult&gt;</c>, also the base of the non-generic PredicateBuilder.</summary>
-        public INamedTypeSymbol? PollyPredicateBuilderOfT { get; }
+        public INamedTypeSymbol? PollyPredicateBuilderOfT => Symbols.PollyPredicateBuilderOfT;
 
         /// <summary>Polly.Core (v8): <c>RetryStrategyOptions&lt;TResult&gt;</c>, whose ShouldHandle decides what is retried.</summary>
-        public INamedTypeSymbol? PollyRetryStrategyOptions { get; }
+        public INamedTypeSymbol? PollyRetryStrategyOptions => Symbols.PollyRetryStrategyOptions;
+
+        /// <summary>Whether the symbols have been resolved (a callback needed them); for tests.</summary>
+        internal bool IsResolved => Volatile.Read(ref _resolved) is not null;
+
+        /// <summary>The resolved symbols: made once; threads that race both resolve the same symbols and keep the first.</summary>
+        private Resolved Symbols
+        {
+            get
+            {
+                var resolved = Volatile.Read(ref _resolved);
+                if (resolved is null)
+                {
+                    Interlocked.CompareExchange(ref _resolved, new Resolved(Compilation), null);
+                    resolved = _resolved!;
+                }
+
+                return resolved;
+            }
+        }
+
+        private sealed class Resolved
+        {
+            public readonly INamedTypeSymbol? SystemNetMailClient;
+            public readonly INamedTypeSymbol? SmtpException;
+            public readonly INamedTypeSymbol? SmtpFailedRecipientException;
+            public readonly INamedTypeSymbol? SmtpFailedRecipientsException;
+            public readonly INamedTypeSymbol? SystemNetMailStatusCode;
+            public readonly INamedTypeSymbol? MailMessage;
+            public readonly INamedTypeSymbol? MailKitClient;
+            public readonly INamedTypeSymbol? MailKitISmtpClient;
+            public readonly INamedTypeSymbol? MailKitIMailTransport;
+            public readonly INamedTypeSymbol? SmtpCommandException;
+            public readonly INamedTypeSymbol? SmtpProtocolException;
+            public readonly INamedTypeSymbol? MailKitStatusCode;
+            public readonly INamedTypeSymbol? SmtpErrorCode;
+            public readonly INamedTypeSymbol? SmtpResponse;
+            public readonly INamedTypeSymbol? MailKitCommandException;
+            public readonly INamedTypeSymbol? MailKitProtocolException;
+            public readonly INamedTypeSymbol? ServiceNotAuthenticatedException;
+            public readonly INamedTypeSymbol? MailKitAuthenticationException;
+            public readonly INamedTypeSymbol? GeneratedCodeAttribute;
+            public readonly INamedTypeSymbol? Task;
+            public readonly INamedTypeSymbol? Exception;
+            public readonly IEventSymbol? SendCompleted;
+            public readonly INamedTypeSymbol? Regex;
+            public readonly IPropertySymbol? SmtpExceptionStatusCode;
+            public readonly IPropertySymbol? FailedRecipient;
+            public readonly IPropertySymbol? InnerExceptions;
+            public readonly IPropertySymbol? SmtpCommandErrorCode;
+            public readonly IPropertySymbol? SmtpCommandMailbox;
+            public readonly INamedTypeSymbol? PollyPolicy;
+            public readonly INamedTypeSymbol? PollyPolicyOfT;
+            public readonly INamedTypeSymbol? PollyPolicyBuilder;
+            public readonly INamedTypeSymbol? PollyPolicyBuilderOfT;
+            public readonly INamedTypeSymbol? PollyPredicateBuilderOfT;
+            public readonly INamedTypeSymbol? PollyRetryStrategyOptions;
+
+            public Resolved(Compilation compilation)
+            {
+                SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
+                SmtpException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpException");
+                SmtpFailedRecipientException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
+                SmtpFailedRecipientsException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientsException");
+                SystemNetMailStatusCode = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode");
+                MailMessage = compilation.GetTypeByMetadataName("System.Net.Mail.MailMessage");
+
+                MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
+                MailKitISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
+                MailKitIMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
+                SmtpCommandException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpCommandException");
+                SmtpProtocolException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpProtocolException");
+                MailKitStatusCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode");
+                SmtpErrorCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpErrorCode");
+                SmtpResponse = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpResponse");
+                MailKitCommandException = compilation.GetTypeByMetadataName("MailKit.CommandException");
+                MailKitProtocolException = compilation.GetTypeByMetadataName("MailKit.ProtocolException");
+                ServiceNotAuthenticatedException = compilation.GetTypeByMetadataName("MailKit.ServiceNotAuthenticatedException");
+                MailKitAuthenticationException = compilation.GetTypeByMetadataName("MailKit.Security.AuthenticationException");
+
+                GeneratedCodeAttribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+                Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+                Exception = compilation.GetTypeByMetadataName("System.Exception");
+                SendCompleted = SystemNetMailClient?.GetMembers("SendCompleted").OfType<IEventSymbol>().FirstOrDefault();
+                Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
+                SmtpExceptionStatusCode = Property(SmtpException, "StatusCode");
+                FailedRecipient = Property(SmtpFailedRecipientException, "FailedRecipient");
+                InnerExceptions = Property(SmtpFailedRecipientsException, "InnerExceptions");
+                SmtpCommandErrorCode = Property(SmtpCommandException, "ErrorCode");
+                SmtpCommandMailbox = Property(SmtpCommandException, "Mailbox");
+
+                PollyPolicy = compilation.GetTypeByMetadataName("Polly.Policy");
+                PollyPolicyOfT = compilation.GetTypeByMetadataName("Polly.Policy`1");
+                PollyPolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
+                PollyPolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
+                PollyPredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
+                PollyRetryStrategyOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
+            }
+
+            private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
+                => type?.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
+        }
     }
 }

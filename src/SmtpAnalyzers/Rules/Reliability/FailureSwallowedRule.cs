@@ -34,12 +34,8 @@ namespace SmtpAnalyzers.Reliability
 
         public override void Start(RuleStart start)
         {
+            // A try around a send needs a send, so a compilation without either library never reaches the handler.
             var model = start.Model;
-            if (model.SystemNetMailClient is null && model.MailKitIMailTransport is null)
-            {
-                return;
-            }
-
             start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
         }
 

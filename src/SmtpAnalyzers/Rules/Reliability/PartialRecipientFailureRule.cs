@@ -68,14 +68,17 @@ namespace SmtpAnalyzers.Reliability
         public override void Start(RuleStart start)
         {
             var model = start.Model;
-            var netMail = model.SystemNetMailClient is not null && model.SmtpFailedRecipientsException is not null && model.SmtpFailedRecipientException is not null;
-            var mailKit = model.MailKitIMailTransport is not null && model.SmtpCommandException is not null;
-            if (!netMail && !mailKit)
-            {
-                return;
-            }
-
-            start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
+            start.OnTryAroundSend(
+                (c, facts) =>
+                {
+                    // Symbols are resolved after compilation start, so the libraries are checked here, once per try around a send.
+                    var netMail = model.SystemNetMailClient is not null && model.SmtpFailedRecipientsException is not null && model.SmtpFailedRecipientException is not null;
+                    var mailKit = model.MailKitIMailTransport is not null && model.SmtpCommandException is not null;
+                    if (netMail || mailKit)
+                    {
+                        AnalyzeTry(c, model, facts);
+                    }
+                });
         }
 
         private static void AnalyzeTry(OperationAnalysisContext context, SmtpModel model, TryFacts facts)

@@ -64,23 +64,32 @@ namespace SmtpAnalyzers.Reliability
 
         public override void Start(RuleStart start)
         {
+            // Symbols are resolved after compilation start: each handler checks the libraries it needs first.
             var model = start.Model;
-            if (model.SmtpException is null && model.SmtpCommandException is null)
-            {
-                return;
-            }
+            start.OnInvocation(
+                (c, _) =>
+                {
+                    if (HasSmtpExceptions(model) && (model.PollyPolicy is not null || model.PollyPredicateBuilderOfT is not null))
+                    {
+                        AnalyzeInvocation(c, model);
+                    }
+                },
+                "Handle",
+                "Or");
 
-            if (model.PollyPolicy is not null || model.PollyPredicateBuilderOfT is not null)
-            {
-                start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "Handle", "Or");
-            }
-
-            if (model.SystemNetMailClient is not null || model.MailKitIMailTransport is not null)
-            {
-                start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
-                var helpers = new RetryHelpers(model);
-                start.OnSourceInvocation((c, invocation) => AnalyzeHelperCall(c, model, helpers, invocation));
-            }
+            // A try around a send needs a send, so it needs a library.
+            start.OnTryAroundSend((c, facts) => AnalyzeTry(c, model, facts));
+            var helpers = new RetryHelpers(model);
+            start.OnSourceInvocation(
+                (c, invocation) =>
+                {
+                    if (HasSmtpExceptions(model))
+                    {
+                        AnalyzeHelperCall(c, model, helpers, invocation);
+                    }
+                });
         }
+
+        private static bool HasSmtpExceptions(SmtpModel model) => model.SmtpException is not null || model.SmtpCommandException is not null;
     }
 }

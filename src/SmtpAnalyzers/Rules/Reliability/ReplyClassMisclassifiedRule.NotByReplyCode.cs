@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -28,16 +29,21 @@ namespace SmtpAnalyzers.Reliability
 
         private static void StartNotByReplyCode(Engine.RuleStart start, SmtpModel model)
         {
-            if (model.MailKitAuthenticationException is null && model.ServiceNotAuthenticatedException is null && model.SmtpErrorCode is null)
-            {
-                return;
-            }
-
-            start.OnOperation(c => AnalyzeCatchClause(c, model), OperationKind.CatchClause);
-            start.OnOperation(c => AnalyzeTypeOrErrorCodeSwitch(c, model), OperationKind.Switch);
-            start.OnOperation(c => AnalyzeTypeOrErrorCodeSwitchExpression(c, model), OperationKind.SwitchExpression);
-            start.OnOperation(c => AnalyzeTypeOrErrorCodeConditional(c, model), OperationKind.Conditional);
+            // Symbols are resolved after compilation start: each handler checks for MailKit's types first.
+            start.OnOperation(WhenMailKit(model, AnalyzeCatchClause), OperationKind.CatchClause);
+            start.OnOperation(WhenMailKit(model, AnalyzeTypeOrErrorCodeSwitch), OperationKind.Switch);
+            start.OnOperation(WhenMailKit(model, AnalyzeTypeOrErrorCodeSwitchExpression), OperationKind.SwitchExpression);
+            start.OnOperation(WhenMailKit(model, AnalyzeTypeOrErrorCodeConditional), OperationKind.Conditional);
         }
+
+        private static Action<OperationAnalysisContext> WhenMailKit(SmtpModel model, Action<OperationAnalysisContext, SmtpModel> analyze)
+            => context =>
+            {
+                if (model.MailKitAuthenticationException is not null || model.ServiceNotAuthenticatedException is not null || model.SmtpErrorCode is not null)
+                {
+                    analyze(context, model);
+                }
+            };
 
         /// <summary><c>catch (AuthenticationException) { return Outcome.RetryLater; }</c>.</summary>
         private static void AnalyzeCatchClause(OperationAnalysisContext context, SmtpModel model)

@@ -36,20 +36,22 @@ namespace SmtpAnalyzers.Reliability
 
         public override void Start(RuleStart start)
         {
+            // Every handler starts from a send (or a wrapper of one), so a compilation without either library reports
+            // nothing; symbols are resolved after compilation start, so the event is checked by its handler.
             var model = start.Model;
-            if (model.SystemNetMailClient is null && model.MailKitIMailTransport is null)
-            {
-                return;
-            }
-
             start.OnInvocation((c, _) => AnalyzeInvocation(c, model), "SendMailAsync", "SendAsync");
             start.OnInvocation((c, invocation) => AnalyzeSyncSend(c, model, invocation), "Send");
             start.OnSourceInvocation((c, invocation) => AnalyzeWrapperCall(c, model, invocation));
-            if (model.SendCompleted is not null)
-            {
-                var subscriptions = new SendCompletedSubscriptions(model);
-                start.OnInvocation((c, invocation) => AnalyzeEventBasedSend(c, model, subscriptions, invocation), "SendAsync");
-            }
+            var subscriptions = new SendCompletedSubscriptions(model);
+            start.OnInvocation(
+                (c, invocation) =>
+                {
+                    if (model.SendCompleted is not null)
+                    {
+                        AnalyzeEventBasedSend(c, model, subscriptions, invocation);
+                    }
+                },
+                "SendAsync");
         }
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, SmtpModel model)

@@ -18,23 +18,33 @@ namespace SmtpAnalyzers.Rules.Security
             Descriptors.CredentialsWithoutTlsMailKit,
             Descriptors.CredentialsOverOpportunisticTls);
 
+        /// <remarks>
+        /// The subscriptions do not depend on which library is referenced: symbols are resolved at the first callback, not
+        /// at compilation start (<see cref="SecuritySymbols"/>), so each handler checks its library first.
+        /// </remarks>
         public override void Start(RuleStart start)
         {
-            var symbols = SecuritySymbols.TryCreate(start.Model.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
-            if (symbols.SystemNetMailClient is not null)
-            {
-                start.OnPropertyAssignment(c => Report(c, CredentialsWithoutTls.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), new[] { "Credentials" }, OperationKind.SimpleAssignment);
-            }
-
-            if (symbols.SecureSocketOptions is not null)
-            {
-                start.OnInvocation((c, invocation) => Report(c, ConnectSecurity.AnalyzeInvocation(invocation, symbols)), "Connect", "ConnectAsync");
-            }
+            var symbols = SecuritySymbols.Create(start.Model.Compilation);
+            start.OnPropertyAssignment(
+                c =>
+                {
+                    if (symbols.SystemNetMailClient is not null)
+                    {
+                        Report(c, CredentialsWithoutTls.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols));
+                    }
+                },
+                new[] { "Credentials" },
+                OperationKind.SimpleAssignment);
+            start.OnInvocation(
+                (c, invocation) =>
+                {
+                    if (symbols.SecureSocketOptions is not null)
+                    {
+                        Report(c, ConnectSecurity.AnalyzeInvocation(invocation, symbols));
+                    }
+                },
+                "Connect",
+                "ConnectAsync");
         }
 
         internal static void Report(OperationAnalysisContext context, Diagnostic? diagnostic)
@@ -54,21 +64,27 @@ namespace SmtpAnalyzers.Rules.Security
 
         public override void Start(RuleStart start)
         {
-            var symbols = SecuritySymbols.TryCreate(start.Model.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
-            if (symbols.SystemNetMailClient is not null)
-            {
-                start.OnPropertyAssignment(c => CredentialsTransportRule.Report(c, HardCodedPassword.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), new[] { "Credentials" }, OperationKind.SimpleAssignment);
-            }
-
-            if (symbols.MailKitClient is not null)
-            {
-                start.OnInvocation((c, invocation) => CredentialsTransportRule.Report(c, HardCodedPassword.AnalyzeInvocation(invocation, symbols)), "Authenticate", "AuthenticateAsync");
-            }
+            var symbols = SecuritySymbols.Create(start.Model.Compilation);
+            start.OnPropertyAssignment(
+                c =>
+                {
+                    if (symbols.SystemNetMailClient is not null)
+                    {
+                        CredentialsTransportRule.Report(c, HardCodedPassword.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols));
+                    }
+                },
+                new[] { "Credentials" },
+                OperationKind.SimpleAssignment);
+            start.OnInvocation(
+                (c, invocation) =>
+                {
+                    if (symbols.MailKitClient is not null)
+                    {
+                        CredentialsTransportRule.Report(c, HardCodedPassword.AnalyzeInvocation(invocation, symbols));
+                    }
+                },
+                "Authenticate",
+                "AuthenticateAsync");
         }
     }
 
@@ -80,14 +96,26 @@ namespace SmtpAnalyzers.Rules.Security
 
         public override void Start(RuleStart start)
         {
-            var symbols = SecuritySymbols.TryCreate(start.Model.Compilation);
-            if (symbols?.SystemNetMailClient is null)
-            {
-                return;
-            }
-
-            start.OnOperation(c => CredentialsTransportRule.Report(c, ImplicitTlsPort.AnalyzeCreation((IObjectCreationOperation)c.Operation, symbols)), OperationKind.ObjectCreation);
-            start.OnPropertyAssignment(c => CredentialsTransportRule.Report(c, ImplicitTlsPort.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols)), new[] { "Port" }, OperationKind.SimpleAssignment);
+            var symbols = SecuritySymbols.Create(start.Model.Compilation);
+            start.OnOperation(
+                c =>
+                {
+                    if (symbols.SystemNetMailClient is not null)
+                    {
+                        CredentialsTransportRule.Report(c, ImplicitTlsPort.AnalyzeCreation((IObjectCreationOperation)c.Operation, symbols));
+                    }
+                },
+                OperationKind.ObjectCreation);
+            start.OnPropertyAssignment(
+                c =>
+                {
+                    if (symbols.SystemNetMailClient is not null)
+                    {
+                        CredentialsTransportRule.Report(c, ImplicitTlsPort.AnalyzeAssignment((ISimpleAssignmentOperation)c.Operation, symbols));
+                    }
+                },
+                new[] { "Port" },
+                OperationKind.SimpleAssignment);
         }
     }
 }

@@ -21,15 +21,15 @@ namespace SmtpAnalyzers.Rules.Security
         public override void Start(RuleStart start)
         {
             var symbols = SecuritySymbols.Create(start.Model.Compilation);
-            if (symbols.MailService is null && symbols.ServicePointManager is null)
-            {
-                return;
-            }
-
             var mailCode = new MailCodeTypes(symbols);
             start.OnPropertyAssignment(
                 c =>
                 {
+                    if (symbols.MailService is null && symbols.ServicePointManager is null)
+                    {
+                        return;
+                    }
+
                     var diagnostic = TlsSettingsRules.Analyze((IAssignmentOperation)c.Operation, c.ContainingSymbol, symbols, mailCode);
                     if (diagnostic is not null)
                     {

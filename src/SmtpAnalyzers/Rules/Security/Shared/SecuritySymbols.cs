@@ -1,82 +1,69 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace SmtpAnalyzers.Rules.Security
 {
     /// <summary>
-    /// The symbols the transport-security rules (SMTP3xxx) bind to, resolved once per compilation. Every member may
-    /// be null when its library is not referenced.
+    /// The symbols the transport-security rules (SMTP3xxx) bind to, resolved once per compilation, on first use (as
+    /// <see cref="SmtpAnalyzers.Symbols.SmtpSymbols"/>, for the same reason). Every member may be null when its library
+    /// is not referenced.
     /// </summary>
     internal sealed class SecuritySymbols
     {
+        private Resolved? _resolved;
+
         private SecuritySymbols(Compilation compilation)
         {
             Compilation = compilation;
-            SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
-            SmtpDeliveryMethod = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
-            MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
-            ISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
-            IMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
-            MailService = compilation.GetTypeByMetadataName("MailKit.MailService");
-            IMailService = compilation.GetTypeByMetadataName("MailKit.IMailService");
-            SecureSocketOptions = compilation.GetTypeByMetadataName("MailKit.Security.SecureSocketOptions");
-            NetworkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
-            CredentialCache = compilation.GetTypeByMetadataName("System.Net.CredentialCache");
-            ServicePointManager = compilation.GetTypeByMetadataName("System.Net.ServicePointManager");
-            Uri = compilation.GetTypeByMetadataName("System.Uri");
-            SslProtocols = compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
-            SecurityProtocolType = compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
-            SslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
-            RemoteCertificateValidationCallback = compilation.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback");
-            SystemEnum = compilation.GetSpecialType(SpecialType.System_Enum);
         }
 
         public Compilation Compilation { get; }
 
         /// <summary>System.Net.Mail.SmtpClient.</summary>
-        public INamedTypeSymbol? SystemNetMailClient { get; }
+        public INamedTypeSymbol? SystemNetMailClient => Symbols.SystemNetMailClient;
 
         /// <summary>System.Net.Mail.SmtpDeliveryMethod.</summary>
-        public INamedTypeSymbol? SmtpDeliveryMethod { get; }
+        public INamedTypeSymbol? SmtpDeliveryMethod => Symbols.SmtpDeliveryMethod;
 
         /// <summary>MailKit.Net.Smtp.SmtpClient.</summary>
-        public INamedTypeSymbol? MailKitClient { get; }
+        public INamedTypeSymbol? MailKitClient => Symbols.MailKitClient;
 
         /// <summary>MailKit.Net.Smtp.ISmtpClient.</summary>
-        public INamedTypeSymbol? ISmtpClient { get; }
+        public INamedTypeSymbol? ISmtpClient => Symbols.ISmtpClient;
 
         /// <summary>MailKit.IMailTransport (MailKit's only transport is SMTP).</summary>
-        public INamedTypeSymbol? IMailTransport { get; }
+        public INamedTypeSymbol? IMailTransport => Symbols.IMailTransport;
 
         /// <summary>MailKit.MailService: declares Connect(host, port, useSsl), Connect(Uri) and Authenticate.</summary>
-        public INamedTypeSymbol? MailService { get; }
+        public INamedTypeSymbol? MailService => Symbols.MailService;
 
         /// <summary>MailKit.IMailService.</summary>
-        public INamedTypeSymbol? IMailService { get; }
+        public INamedTypeSymbol? IMailService => Symbols.IMailService;
 
         /// <summary>MailKit.Security.SecureSocketOptions.</summary>
-        public INamedTypeSymbol? SecureSocketOptions { get; }
+        public INamedTypeSymbol? SecureSocketOptions => Symbols.SecureSocketOptions;
 
         /// <summary>System.Net.NetworkCredential.</summary>
-        public INamedTypeSymbol? NetworkCredential { get; }
+        public INamedTypeSymbol? NetworkCredential => Symbols.NetworkCredential;
 
         /// <summary>System.Net.CredentialCache.</summary>
-        public INamedTypeSymbol? CredentialCache { get; }
+        public INamedTypeSymbol? CredentialCache => Symbols.CredentialCache;
 
         /// <summary>System.Net.ServicePointManager.</summary>
-        public INamedTypeSymbol? ServicePointManager { get; }
+        public INamedTypeSymbol? ServicePointManager => Symbols.ServicePointManager;
 
         /// <summary>System.Uri.</summary>
-        public INamedTypeSymbol? Uri { get; }
+        public INamedTypeSymbol? Uri => Symbols.Uri;
 
-        public INamedTypeSymbol? SslProtocols { get; }
+        public INamedTypeSymbol? SslProtocols => Symbols.SslProtocols;
 
-        public INamedTypeSymbol? SecurityProtocolType { get; }
+        public INamedTypeSymbol? SecurityProtocolType => Symbols.SecurityProtocolType;
 
-        public INamedTypeSymbol? SslPolicyErrors { get; }
+        public INamedTypeSymbol? SslPolicyErrors => Symbols.SslPolicyErrors;
 
-        public INamedTypeSymbol? RemoteCertificateValidationCallback { get; }
+        public INamedTypeSymbol? RemoteCertificateValidationCallback => Symbols.RemoteCertificateValidationCallback;
 
-        public INamedTypeSymbol SystemEnum { get; }
+        public INamedTypeSymbol SystemEnum => Symbols.SystemEnum;
 
         /// <summary>
         /// Whether System.Net.Mail's SmtpClient is the .NET 5+ one (defined in the System.Net.Mail assembly), which
@@ -164,6 +151,67 @@ namespace SmtpAnalyzers.Rules.Security
             }
 
             return false;
+        }
+
+        /// <summary>Whether the symbols have been resolved (a callback needed them); for tests.</summary>
+        internal bool IsResolved => Volatile.Read(ref _resolved) is not null;
+
+        /// <summary>The resolved symbols: made once; threads that race both resolve the same symbols and keep the first.</summary>
+        private Resolved Symbols
+        {
+            get
+            {
+                var resolved = Volatile.Read(ref _resolved);
+                if (resolved is null)
+                {
+                    Interlocked.CompareExchange(ref _resolved, new Resolved(Compilation), null);
+                    resolved = _resolved!;
+                }
+
+                return resolved;
+            }
+        }
+
+        private sealed class Resolved
+        {
+            public readonly INamedTypeSymbol? SystemNetMailClient;
+            public readonly INamedTypeSymbol? SmtpDeliveryMethod;
+            public readonly INamedTypeSymbol? MailKitClient;
+            public readonly INamedTypeSymbol? ISmtpClient;
+            public readonly INamedTypeSymbol? IMailTransport;
+            public readonly INamedTypeSymbol? MailService;
+            public readonly INamedTypeSymbol? IMailService;
+            public readonly INamedTypeSymbol? SecureSocketOptions;
+            public readonly INamedTypeSymbol? NetworkCredential;
+            public readonly INamedTypeSymbol? CredentialCache;
+            public readonly INamedTypeSymbol? ServicePointManager;
+            public readonly INamedTypeSymbol? Uri;
+            public readonly INamedTypeSymbol? SslProtocols;
+            public readonly INamedTypeSymbol? SecurityProtocolType;
+            public readonly INamedTypeSymbol? SslPolicyErrors;
+            public readonly INamedTypeSymbol? RemoteCertificateValidationCallback;
+            public readonly INamedTypeSymbol SystemEnum;
+
+            public Resolved(Compilation compilation)
+            {
+                SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
+                SmtpDeliveryMethod = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
+                MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
+                ISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
+                IMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
+                MailService = compilation.GetTypeByMetadataName("MailKit.MailService");
+                IMailService = compilation.GetTypeByMetadataName("MailKit.IMailService");
+                SecureSocketOptions = compilation.GetTypeByMetadataName("MailKit.Security.SecureSocketOptions");
+                NetworkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
+                CredentialCache = compilation.GetTypeByMetadataName("System.Net.CredentialCache");
+                ServicePointManager = compilation.GetTypeByMetadataName("System.Net.ServicePointManager");
+                Uri = compilation.GetTypeByMetadataName("System.Uri");
+                SslProtocols = compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
+                SecurityProtocolType = compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
+                SslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
+                RemoteCertificateValidationCallback = compilation.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback");
+                SystemEnum = compilation.GetSpecialType(SpecialType.System_Enum);
+            }
         }
     }
 }
