@@ -16,7 +16,11 @@ namespace SmtpAnalyzers.Reliability
     /// <summary>SMTP2002: what counts as a retry: loops, attempt counters, recursion, and the walks they need.</summary>
     internal sealed partial class PermanentFailureRetriedRule
     {
-        /// <summary>A counter of attempts: a field or property whose name contains "retry" or "attempt".</summary>
+        /// <summary>
+        /// A counter of attempts: a field or property whose name contains "retry", "retries", "retried" or "attempt"
+        /// (<c>RetryCount</c>, <c>RetriesCount</c>, <c>TimesRetried</c>, <c>Attempts</c>). Not the shorter "retri", which
+        /// is also the start of "retrieve" and "retrieval".
+        /// </summary>
         private static bool IsAttemptCounter(IOperation target)
         {
             if (target is not (IFieldReferenceOperation or IPropertyReferenceOperation))
@@ -26,6 +30,8 @@ namespace SmtpAnalyzers.Reliability
 
             var name = MemberName(target);
             return name.IndexOf("retry", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("retries", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("retried", StringComparison.OrdinalIgnoreCase) >= 0
                 || name.IndexOf("attempt", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 

@@ -11,6 +11,66 @@ namespace SmtpAnalyzers.Tests.Reliability
     public partial class SMTP2002Tests
     {
         [Fact]
+        public Task AttemptCountersNamedRetriesOrRetried_AreRetries() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Job
+            {
+                public int RetriesCount { get; set; }
+                public int TimesRetried;
+                public int RetrievalCount { get; set; }
+                public string Status { get; set; }
+            }
+
+            class Queue
+            {
+                void Requeue(SmtpClient client, MailMessage message, Job job)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        job.Status = "sent";
+                    }
+                    catch {|SMTP2002:(SmtpException)|}
+                    {
+                        job.RetriesCount++;
+                        job.Status = "pending";
+                    }
+                }
+
+                void RequeueByField(SmtpClient client, MailMessage message, Job job)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        job.Status = "sent";
+                    }
+                    catch {|SMTP2002:(SmtpException)|}
+                    {
+                        job.TimesRetried += 1;
+                        job.Status = "pending";
+                    }
+                }
+
+                // "Retrieval" is not "retries": counting fetches is not a retry.
+                void Fetched(SmtpClient client, MailMessage message, Job job)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        job.Status = "sent";
+                    }
+                    catch (SmtpException)
+                    {
+                        job.RetrievalCount++;
+                        job.Status = "failed";
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task Messages_SayWhatIsRetriedAndHow() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
