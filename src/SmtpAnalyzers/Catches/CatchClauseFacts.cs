@@ -21,8 +21,18 @@ namespace SmtpAnalyzers.Catches
         /// </summary>
         HandedOn,
 
-        /// <summary>Looked at without being reduced to text or handed on: <c>ex.InnerException</c>, <c>ex is X</c>, <c>ex.GetBaseException()</c>.</summary>
+        /// <summary>
+        /// Looked at without being reduced to text or handed on: <c>ex is X</c>, <c>ex.Data["key"]</c>, an inner exception
+        /// looked at the same way (<c>ex.InnerException is SocketException</c>).
+        /// </summary>
         Inspected,
+
+        /// <summary>
+        /// A step of the walk down the inner exceptions, which neither keeps nor looks at anything:
+        /// <c>ex = ex.InnerException</c>, <c>while (ex.InnerException != null)</c>. What is done with the exception at the
+        /// end of the walk is a use of its own.
+        /// </summary>
+        Walked,
     }
 
     /// <summary>
@@ -145,8 +155,28 @@ namespace SmtpAnalyzers.Catches
         public static ExceptionUse UseOf(ILocalReferenceOperation reference)
         {
             var value = Unwrap.UpThroughImplicitConversionsAndParentheses(reference);
+            if (value.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, value) && IsInnerOf(assignment.Value, reference.Local))
+            {
+                // ex = ex.InnerException: the variable moves down the chain.
+                return ExceptionUse.Walked;
+            }
+
+            return UseOfValue(value);
+        }
+
+        /// <summary>
+        /// What is done with <paramref name="value"/>: the caught exception, or an exception reached from it through
+        /// <c>InnerException</c> or <c>GetBaseException()</c>, whose own use then decides (<c>ex.InnerException?.Message</c>
+        /// is text, <c>ex.GetBaseException() is SocketException</c> an inspection).
+        /// </summary>
+        private static ExceptionUse UseOfValue(IOperation value)
+        {
             switch (value.Parent)
             {
+                case IPropertyReferenceOperation { Property.Name: "InnerException" } inner when ReferenceEquals(inner.Instance, value):
+                    return UseOfInner(inner);
+                case IInvocationOperation { TargetMethod.Name: "GetBaseException", Arguments.IsEmpty: true } baseException when ReferenceEquals(baseException.Instance, value):
+                    return Chained(UseOfValue(Unwrap.UpThroughImplicitConversionsAndParentheses(baseException)));
                 case IPropertyReferenceOperation property when ReferenceEquals(property.Instance, value):
                     return IsFlatteningMember(property.Property.Name) ? ExceptionUse.Flattened : ExceptionUse.Inspected;
                 case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, value):
@@ -181,6 +211,42 @@ namespace SmtpAnalyzers.Catches
         }
 
         /// <summary>Members of Exception and Object that turn an exception into text or lose it.</summary>
+        /// <summary>An inner exception: assigned back to the variable it was read from, or tested for null, it is a step of the walk.</summary>
+        private static ExceptionUse UseOfInner(IPropertyReferenceOperation inner)
+        {
+            var value = Unwrap.UpThroughImplicitConversionsAndParentheses(inner);
+            switch (value.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, value)
+                    && inner.Instance is ILocalReferenceOperation source
+                    && assignment.Target is ILocalReferenceOperation target
+                    && SymbolEqualityComparer.Default.Equals(source.Local, target.Local):
+                    return ExceptionUse.Walked;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                    when IsNull(ReferenceEquals(comparison.LeftOperand, value) ? comparison.RightOperand : comparison.LeftOperand):
+                    return ExceptionUse.Walked;
+                case IIsPatternOperation { Pattern: IConstantPatternOperation constant } when IsNull(constant.Value):
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation negated } } when IsNull(negated.Value):
+                    return ExceptionUse.Walked;
+                default:
+                    return Chained(UseOfValue(value));
+            }
+        }
+
+        /// <summary>
+        /// An inner exception reduced to text is the caught one reduced to text, and a step of the walk is a step; any other
+        /// use of an inner exception (handed on, thrown) stays an inspection of the caught one, as it was before the chain
+        /// was followed.
+        /// </summary>
+        private static ExceptionUse Chained(ExceptionUse use) => use is ExceptionUse.Flattened or ExceptionUse.Walked ? use : ExceptionUse.Inspected;
+
+        private static bool IsInnerOf(IOperation value, ILocalSymbol local)
+            => Unwrap.ImplicitConversionsAndParentheses(value) is IPropertyReferenceOperation { Property.Name: "InnerException", Instance: ILocalReferenceOperation source }
+                && SymbolEqualityComparer.Default.Equals(source.Local, local);
+
+        private static bool IsNull(IOperation operand)
+            => Unwrap.AllConversions(operand).ConstantValue is { HasValue: true, Value: null };
+
         private static bool IsFlatteningMember(string name)
         {
             switch (name)

@@ -162,6 +162,81 @@ namespace SmtpAnalyzers.Tests.Reliability
             """);
 
         [Fact]
+        public Task WalkDownTheInnerExceptions_IsReportedWithoutAFix() => Verify.VerifyNoFixAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (Exception ex)|}
+                    {
+                        // The split would declare ex as SmtpException, to which an inner exception cannot be assigned.
+                        while (ex.InnerException != null)
+                        {
+                            ex = ex.InnerException;
+                        }
+
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task BaseExceptionText_IsSplitInTwo() => Verify.VerifyWithClassChecksAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (SmtpException ex)|}
+                    {
+                        Console.WriteLine(ex.GetBaseException().Message);
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex) when (ex.StatusCode.IsTransientFailure())
+                    {
+                        // Transient failure, a 4yz reply (RFC 5321 §4.2.1): the same message may be accepted later; retry it with backoff.
+                        Console.WriteLine(ex.GetBaseException().Message);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        // Not a 4yz reply: a 5yz reply is permanent (RFC 5321 §4.2.1); do not send the same message again unchanged.
+                        Console.WriteLine(ex.GetBaseException().Message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task FilteredCatch_IsReportedWithoutAFix() => Verify.VerifyNoFixAsync(
             """
             using System;

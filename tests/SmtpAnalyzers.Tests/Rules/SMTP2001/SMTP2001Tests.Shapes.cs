@@ -25,6 +25,139 @@ namespace SmtpAnalyzers.Tests.Reliability
             """;
 
         [Fact]
+        public Task InnerExceptionsFollowedOnlyToKeepTheirText_AreReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly IAppLogger _log;
+
+                public Mailer(IAppLogger log) => _log = log;
+
+                public void Walk(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (Exception ex)|}
+                    {
+                        while (ex.InnerException != null)
+                        {
+                            ex = ex.InnerException;
+                        }
+
+                        _log.Warn("mail failed: " + ex.Message);
+                    }
+                }
+
+                public void WalkWithPattern(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (Exception ex)|}
+                    {
+                        while (ex.InnerException is not null) ex = ex.InnerException;
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+
+                public void BaseException(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (SmtpException ex)|}
+                    {
+                        _log.Warn(ex.GetBaseException().Message);
+                    }
+                }
+
+                public void InnerOrOuterText(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    {|SMTP2001:catch (SmtpException ex)|}
+                    {
+                        _log.Warn(ex.InnerException?.Message ?? ex.Message);
+                    }
+                }
+            }
+            """ + Logger);
+
+        [Fact]
+        public Task InnerExceptionsLookedAtOrHandedOn_AreQuiet() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Net.Mail;
+            using System.Net.Sockets;
+
+            class Mailer
+            {
+                private readonly IAppLogger _log;
+                private readonly Action<Exception> _onError;
+
+                public Mailer(IAppLogger log, Action<Exception> onError)
+                {
+                    _log = log;
+                    _onError = onError;
+                }
+
+                public void Classified(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (Exception ex)
+                    {
+                        while (ex.InnerException != null)
+                        {
+                            ex = ex.InnerException;
+                        }
+
+                        if (ex is SocketException)
+                        {
+                            _log.Warn("network: " + ex.Message);
+                        }
+                    }
+                }
+
+                public void HandedOn(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (Exception ex)
+                    {
+                        _onError(ex.GetBaseException());
+                        _log.Warn(ex.Message);
+                    }
+                }
+
+                public void InnerTypeChecked(SmtpClient client, MailMessage message)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException ex)
+                    {
+                        _log.Warn(ex.InnerException is SocketException ? "network" : ex.Message);
+                    }
+                }
+            }
+            """ + Logger);
+
+        [Fact]
         public Task ReplyReadOnlyToBeLogged_IsReported() => VerifyAnalyzer.VerifyAsync(
             """
             using System;
