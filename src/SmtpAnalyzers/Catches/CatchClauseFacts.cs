@@ -210,7 +210,6 @@ namespace SmtpAnalyzers.Catches
             }
         }
 
-        /// <summary>Members of Exception and Object that turn an exception into text or lose it.</summary>
         /// <summary>An inner exception: assigned back to the variable it was read from, or tested for null, it is a step of the walk.</summary>
         private static ExceptionUse UseOfInner(IPropertyReferenceOperation inner)
         {
@@ -247,6 +246,7 @@ namespace SmtpAnalyzers.Catches
         private static bool IsNull(IOperation operand)
             => Unwrap.AllConversions(operand).ConstantValue is { HasValue: true, Value: null };
 
+        /// <summary>Members of Exception and Object that turn an exception into text or lose it.</summary>
         private static bool IsFlatteningMember(string name)
         {
             switch (name)
