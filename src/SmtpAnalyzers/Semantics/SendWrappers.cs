@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Catches;
+using SmtpAnalyzers.Engine;
 using SmtpAnalyzers.Knowledge;
 using SmtpAnalyzers.Operations;
 
@@ -17,20 +18,7 @@ namespace SmtpAnalyzers.Semantics
         private SendWrappers? _wrappers;
 
         /// <summary>The send wrappers of the compilation, found on demand and cached (<see cref="Semantics.SendWrappers"/>).</summary>
-        public SendWrappers Wrappers
-        {
-            get
-            {
-                var wrappers = Volatile.Read(ref _wrappers);
-                if (wrappers is null)
-                {
-                    Interlocked.CompareExchange(ref _wrappers, new SendWrappers(this), null);
-                    wrappers = _wrappers!;
-                }
-
-                return wrappers;
-            }
-        }
+        public SendWrappers Wrappers => Volatile.Read(ref _wrappers) ?? Once.Publish(ref _wrappers, new SendWrappers(this));
 
         /// <summary>Whether <paramref name="type"/> is Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
         public bool IsTaskLike(ITypeSymbol? type)

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SmtpAnalyzers.Engine;
 
 namespace SmtpAnalyzers.Symbols
 {
@@ -112,20 +113,7 @@ namespace SmtpAnalyzers.Symbols
         internal bool IsResolved => Volatile.Read(ref _resolved) is not null;
 
         /// <summary>The resolved symbols: made once; threads that race both resolve the same symbols and keep the first.</summary>
-        private Resolved Symbols
-        {
-            get
-            {
-                var resolved = Volatile.Read(ref _resolved);
-                if (resolved is null)
-                {
-                    Interlocked.CompareExchange(ref _resolved, new Resolved(Compilation), null);
-                    resolved = _resolved!;
-                }
-
-                return resolved;
-            }
-        }
+        private Resolved Symbols => Volatile.Read(ref _resolved) ?? Once.Publish(ref _resolved, new Resolved(Compilation));
 
         private sealed class Resolved
         {
