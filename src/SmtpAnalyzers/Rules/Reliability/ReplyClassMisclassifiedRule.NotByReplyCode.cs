@@ -161,12 +161,12 @@ namespace SmtpAnalyzers.Reliability
             => branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
 
         /// <summary>The outcome of an if's branch (a block or one statement) or of a conditional expression's value.</summary>
-        private static (ReplyClass, string)? BranchOutcome(IOperation branch, ISymbol containing)
+        private static (ReplyClass, OutcomeName)? BranchOutcome(IOperation branch, ISymbol containing)
             => branch is IBlockOperation block
                 ? Outcome(block.Operations, containing)
                 : Outcome(ImmutableArray.Create(branch), containing) ?? OutcomeOf(branch, containing);
 
-        private static void CheckPattern(OperationAnalysisContext context, SmtpModel model, IPatternOperation pattern, bool onErrorCode, string outcome, ImmutableArray<IOperation> branch)
+        private static void CheckPattern(OperationAnalysisContext context, SmtpModel model, IPatternOperation pattern, bool onErrorCode, OutcomeName outcome, ImmutableArray<IOperation> branch)
         {
             switch (pattern)
             {
@@ -195,7 +195,7 @@ namespace SmtpAnalyzers.Reliability
         }
 
         /// <summary>An SmtpErrorCode member whose branch retries without reading StatusCode.</summary>
-        private static void CheckErrorCode(OperationAnalysisContext context, SmtpModel model, IOperation member, string outcome, IEnumerable<IOperation> branch)
+        private static void CheckErrorCode(OperationAnalysisContext context, SmtpModel model, IOperation member, OutcomeName outcome, IEnumerable<IOperation> branch)
         {
             if (!member.ConstantValue.HasValue || ReadsStatusCode(branch) || ReadsStatusCode(ImmutableArray.Create(Scope(member))))
             {
@@ -205,14 +205,14 @@ namespace SmtpAnalyzers.Reliability
             Report(context, model, member.Syntax.GetLocation(), member.Syntax.ToString(), ErrorCodeClass, outcome, ErrorCodeAdvice);
         }
 
-        private static void Report(OperationAnalysisContext context, SmtpModel model, Location location, string what, string isWhat, string outcome, string advice)
+        private static void Report(OperationAnalysisContext context, SmtpModel model, Location location, string what, string isWhat, OutcomeName outcome, string advice)
         {
             if (model.IsInGeneratedHelper(context.ContainingSymbol))
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReplyClassMisclassified, location, what, isWhat, outcome, advice));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReplyClassMisclassified, location, what, isWhat, outcome.ToString(), advice));
         }
 
         private static bool IsAuthenticationFailure(ITypeSymbol? type, SmtpModel model)

@@ -78,7 +78,10 @@ namespace SmtpAnalyzers.Reliability
             var methodClass = OutcomeWords.ClassOf(method.Name);
             if (methodClass != ReplyClass.None)
             {
-                Check(context, model, own, (methodClass, method.Name + " returning true"), new[] { top });
+                foreach (var member in own)
+                {
+                    Check(context, model, member, (methodClass, OutcomeName.Returning(method.Name, true)), new Branch(top));
+                }
             }
         }
 
@@ -100,13 +103,19 @@ namespace SmtpAnalyzers.Reliability
 
                 foreach (var clause in section.Clauses)
                 {
-                    var members = clause switch
+                    switch (clause)
                     {
-                        ISingleValueCaseClauseOperation single => new[] { single.Value },
-                        IPatternCaseClauseOperation { Guard: null } pattern => Constants(pattern.Pattern),
-                        _ => System.Array.Empty<IOperation>(),
-                    };
-                    Check(context, model, members, outcome.Value, section.Body);
+                        case ISingleValueCaseClauseOperation single:
+                            Check(context, model, single.Value, outcome.Value, new Branch(section.Body));
+                            break;
+                        case IPatternCaseClauseOperation { Guard: null } pattern:
+                            foreach (var member in Constants(pattern.Pattern))
+                            {
+                                Check(context, model, member, outcome.Value, new Branch(section.Body));
+                            }
+
+                            break;
+                    }
                 }
             }
         }
@@ -123,7 +132,10 @@ namespace SmtpAnalyzers.Reliability
             {
                 if (arm.Guard is null && OutcomeOf(arm.Value, context.ContainingSymbol) is { } outcome)
                 {
-                    Check(context, model, Constants(arm.Pattern), outcome, new[] { arm.Value });
+                    foreach (var member in Constants(arm.Pattern))
+                    {
+                        Check(context, model, member, outcome, new Branch(arm.Value));
+                    }
                 }
             }
         }
@@ -141,7 +153,10 @@ namespace SmtpAnalyzers.Reliability
             var outcome = branch is IBlockOperation block ? Outcome(block.Operations, context.ContainingSymbol) : OutcomeOf(branch, context.ContainingSymbol);
             if (outcome is not null)
             {
-                Check(context, model, members, outcome.Value, new[] { branch });
+                foreach (var member in members)
+                {
+                    Check(context, model, member, outcome.Value, new Branch(branch));
+                }
             }
         }
 
@@ -189,51 +204,48 @@ namespace SmtpAnalyzers.Reliability
             _ => System.Array.Empty<IOperation>(),
         };
 
-        private static void Check(OperationAnalysisContext context, SmtpModel model, IEnumerable<IOperation> members, (ReplyClass Class, string Name) outcome, IEnumerable<IOperation> branch)
+        private static void Check(OperationAnalysisContext context, SmtpModel model, IOperation member, (ReplyClass Class, OutcomeName Name) outcome, Branch branch)
         {
-            foreach (var member in members)
+            if (member.ConstantValue.Value is not int code)
             {
-                if (member.ConstantValue.Value is not int code)
-                {
-                    continue;
-                }
-
-                var memberClass = ReplyCodeTable.TryGet(code, out var info) ? info.Class : (ReplyClass)(code / 100);
-                string? message = null;
-                if (memberClass == ReplyClass.TransientNegative && outcome.Class == ReplyClass.PermanentNegative)
-                {
-                    message = $"a transient 4yz reply ({code})|a transient failure may succeed later, so retry it with backoff (RFC 5321 §4.2.1)";
-                }
-                else if (memberClass == ReplyClass.PermanentNegative && outcome.Class == ReplyClass.TransientNegative && !ReplyCodeTable.IsLegacyTransient(code))
-                {
-                    message = $"a permanent 5yz reply ({code})|do not send the same message again unchanged (RFC 5321 §4.2.1)";
-                }
-                else if (code == -1 && outcome.Class == ReplyClass.PermanentNegative && !ReadsInnerException(branch))
-                {
-                    // A helper given only the code cannot look at InnerException: its caller, which has the exception, can.
-                    message = HasExceptionAtHand(member, context.ContainingSymbol, model)
-                        ? "no reply at all (time-outs and network errors included)|look at InnerException first: network errors are transient"
-                        : "no reply at all (time-outs and network errors included)|decide it where the exception is, by its InnerException: network errors are transient";
-                }
-
-                if (message is null || model.IsInGeneratedHelper(context.ContainingSymbol))
-                {
-                    continue;
-                }
-
-                var parts = message.Split('|');
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ReplyClassMisclassified,
-                    member.Syntax.GetLocation(),
-                    member.Syntax.ToString(),
-                    parts[0],
-                    outcome.Name,
-                    parts[1]));
+                return;
             }
+
+            var memberClass = ReplyCodeTable.TryGet(code, out var info) ? info.Class : (ReplyClass)(code / 100);
+            string? message = null;
+            if (memberClass == ReplyClass.TransientNegative && outcome.Class == ReplyClass.PermanentNegative)
+            {
+                message = $"a transient 4yz reply ({code})|a transient failure may succeed later, so retry it with backoff (RFC 5321 §4.2.1)";
+            }
+            else if (memberClass == ReplyClass.PermanentNegative && outcome.Class == ReplyClass.TransientNegative && !ReplyCodeTable.IsLegacyTransient(code))
+            {
+                message = $"a permanent 5yz reply ({code})|do not send the same message again unchanged (RFC 5321 §4.2.1)";
+            }
+            else if (code == -1 && outcome.Class == ReplyClass.PermanentNegative && !branch.ReadsInnerException())
+            {
+                // A helper given only the code cannot look at InnerException: its caller, which has the exception, can.
+                message = HasExceptionAtHand(member, context.ContainingSymbol, model)
+                    ? "no reply at all (time-outs and network errors included)|look at InnerException first: network errors are transient"
+                    : "no reply at all (time-outs and network errors included)|decide it where the exception is, by its InnerException: network errors are transient";
+            }
+
+            if (message is null || model.IsInGeneratedHelper(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var parts = message.Split('|');
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReplyClassMisclassified,
+                member.Syntax.GetLocation(),
+                member.Syntax.ToString(),
+                parts[0],
+                outcome.Name.ToString(),
+                parts[1]));
         }
 
         /// <summary>The outcome of a branch: the first statement that returns, assigns or throws something named.</summary>
-        private static (ReplyClass, string)? Outcome(ImmutableArray<IOperation> statements, ISymbol containing)
+        private static (ReplyClass, OutcomeName)? Outcome(ImmutableArray<IOperation> statements, ISymbol containing)
         {
             foreach (var statement in statements)
             {
@@ -258,26 +270,25 @@ namespace SmtpAnalyzers.Reliability
         }
 
         /// <summary>The reply class an outcome value names, with the name, or null when it names neither class.</summary>
-        private static (ReplyClass, string)? OutcomeOf(IOperation value, ISymbol containing)
+        private static (ReplyClass, OutcomeName)? OutcomeOf(IOperation value, ISymbol containing)
         {
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
             }
 
-            string? name = value switch
+            // The class from the name first; the name is kept in parts and written only when reported.
+            switch (value)
             {
-                IFieldReferenceOperation field => field.Field.ContainingType is { } type ? type.Name + "." + field.Field.Name : field.Field.Name,
-                ILiteralOperation { ConstantValue.Value: string text } => text,
-                IObjectCreationOperation creation => creation.Type?.Name,
-                IThrowOperation => null,
-                _ => null,
-            };
-
-            if (name is not null)
-            {
-                var nameClass = value is IFieldReferenceOperation fieldReference ? OutcomeWords.ClassOf(fieldReference.Field.Name) : OutcomeWords.ClassOf(name);
-                return nameClass == ReplyClass.None ? null : (nameClass, name);
+                case IFieldReferenceOperation field:
+                    var fieldClass = OutcomeWords.ClassOf(field.Field.Name);
+                    return fieldClass == ReplyClass.None ? null : (fieldClass, OutcomeName.Field(field.Field.ContainingType?.Name, field.Field.Name));
+                case ILiteralOperation { ConstantValue.Value: string text }:
+                    var textClass = OutcomeWords.ClassOf(text);
+                    return textClass == ReplyClass.None ? null : (textClass, OutcomeName.Text(text));
+                case IObjectCreationOperation { Type.Name: { } typeName }:
+                    var typeClass = OutcomeWords.ClassOf(typeName);
+                    return typeClass == ReplyClass.None ? null : (typeClass, OutcomeName.Text(typeName));
             }
 
             // "return true" in IsTransient(...) / ShouldRetry(...) says the method's own class; "false" the other.
@@ -290,7 +301,7 @@ namespace SmtpAnalyzers.Reliability
                 }
 
                 var said = flag ? methodClass : methodClass == ReplyClass.TransientNegative ? ReplyClass.PermanentNegative : ReplyClass.TransientNegative;
-                return (said, $"{method.Name} returning {(flag ? "true" : "false")}");
+                return (said, OutcomeName.Returning(method.Name, flag));
             }
 
             return null;
@@ -329,7 +340,30 @@ namespace SmtpAnalyzers.Reliability
             return false;
         }
 
-        private static bool ReadsInnerException(IEnumerable<IOperation> branch)
-            => branch.Any(b => b.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(p => p.Property.Name == "InnerException"));
+        /// <summary>The code a member decides: a switch section's statements, or one branch or value.</summary>
+        private readonly struct Branch
+        {
+            private readonly IOperation? _single;
+            private readonly ImmutableArray<IOperation> _statements;
+
+            public Branch(IOperation single)
+            {
+                _single = single;
+                _statements = default;
+            }
+
+            public Branch(ImmutableArray<IOperation> statements)
+            {
+                _single = null;
+                _statements = statements;
+            }
+
+            /// <summary>Asked only for the -1 of GeneralFailure: the walk is made then.</summary>
+            public bool ReadsInnerException()
+                => _single is not null ? Reads(_single) : _statements.Any(Reads);
+
+            private static bool Reads(IOperation root)
+                => root.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(p => p.Property.Name == "InnerException");
+        }
     }
 }
