@@ -109,11 +109,7 @@ namespace SmtpAnalyzers.Reliability
                             Check(context, model, single.Value, outcome.Value, new Branch(section.Body));
                             break;
                         case IPatternCaseClauseOperation { Guard: null } pattern:
-                            foreach (var member in Constants(pattern.Pattern))
-                            {
-                                Check(context, model, member, outcome.Value, new Branch(section.Body));
-                            }
-
+                            CheckConstants(context, model, pattern.Pattern, outcome.Value, new Branch(section.Body));
                             break;
                     }
                 }
@@ -132,10 +128,7 @@ namespace SmtpAnalyzers.Reliability
             {
                 if (arm.Guard is null && OutcomeOf(arm.Value, context.ContainingSymbol) is { } outcome)
                 {
-                    foreach (var member in Constants(arm.Pattern))
-                    {
-                        Check(context, model, member, outcome, new Branch(arm.Value));
-                    }
+                    CheckConstants(context, model, arm.Pattern, outcome, new Branch(arm.Value));
                 }
             }
         }
@@ -203,6 +196,21 @@ namespace SmtpAnalyzers.Reliability
             IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => Constants(or.LeftPattern).Concat(Constants(or.RightPattern)).ToArray(),
             _ => System.Array.Empty<IOperation>(),
         };
+
+        /// <summary><see cref="Check"/> for each constant of <c>A or B or C</c>, in order.</summary>
+        private static void CheckConstants(OperationAnalysisContext context, SmtpModel model, IPatternOperation pattern, (ReplyClass Class, OutcomeName Name) outcome, Branch branch)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    Check(context, model, constant.Value, outcome, branch);
+                    break;
+                case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                    CheckConstants(context, model, or.LeftPattern, outcome, branch);
+                    CheckConstants(context, model, or.RightPattern, outcome, branch);
+                    break;
+            }
+        }
 
         private static void Check(OperationAnalysisContext context, SmtpModel model, IOperation member, (ReplyClass Class, OutcomeName Name) outcome, Branch branch)
         {

@@ -46,6 +46,32 @@ namespace SmtpAnalyzers.Tests.Reliability
             Info(2, "SmtpStatusCode.TransactionFailed is a permanent 5yz reply (554), but it is handled as 'Severity.TemporaryProblem'; do not send the same message again unchanged (RFC 5321 §4.2.1)"));
 
         [Fact]
+        public Task OrPatternsInArmsAndCases_ReportEachMisplacedMember() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System.Net.Mail;
+
+            class Classifier
+            {
+                string Describe(SmtpException ex) => ex.StatusCode switch
+                {
+                    {|SMTP2005:SmtpStatusCode.MailboxBusy|} or SmtpStatusCode.MailboxUnavailable or {|SMTP2005:SmtpStatusCode.InsufficientStorage|} => "permanent failure",
+                    _ => "unknown",
+                };
+
+                bool ShouldRetry(SmtpException ex)
+                {
+                    switch (ex.StatusCode)
+                    {
+                        case SmtpStatusCode.ServiceNotAvailable or {|SMTP2005:SmtpStatusCode.TransactionFailed|}:
+                            return true;
+                        default:
+                            return false;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task SwitchExpressionStringsAndBoolHelpers_MailKit() => VerifyAnalyzer.VerifyAsync(
             """
             using MailKit.Net.Smtp;
