@@ -32,6 +32,41 @@ namespace SmtpAnalyzers.Engine
             return false;
         }
 
+        /// <summary>
+        /// Whether a reference passed to the compilation, or the compilation itself, has the name of an assembly that holds
+        /// System.Net.Mail (System.Net.Mail on .NET, System on .NET Framework, netstandard on .NET Standard 2.0) or
+        /// MailKit. Names only: no reference is bound. False means only that the types must be looked up to know.
+        /// </summary>
+        public static bool MayReferenceALibrary(Compilation compilation)
+        {
+            if (IsLibraryAssemblyName(compilation.AssemblyName))
+            {
+                return true;
+            }
+
+            foreach (var reference in compilation.ExternalReferences)
+            {
+                var name = reference switch
+                {
+                    PortableExecutableReference file => System.IO.Path.GetFileNameWithoutExtension(file.FilePath ?? file.Display),
+                    CompilationReference project => project.Compilation.AssemblyName,
+                    _ => null,
+                };
+                if (IsLibraryAssemblyName(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsLibraryAssemblyName(string? name)
+            => string.Equals(name, "System.Net.Mail", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "System", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "netstandard", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "MailKit", StringComparison.OrdinalIgnoreCase);
+
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static bool TextMentionsSmtp(Microsoft.CodeAnalysis.Text.SourceText text, char[] buffer)
         {

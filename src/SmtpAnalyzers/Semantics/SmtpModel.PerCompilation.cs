@@ -34,9 +34,10 @@ namespace SmtpAnalyzers.Semantics
 
         /// <summary>
         /// The model of <paramref name="compilation"/>, or null, so that the caller registers nothing, when no source file
-        /// mentions SMTP (<see cref="UsageGate"/>). A referenced library is no sign of use: System.Net.Mail is in every
-        /// .NET reference set. No symbol is resolved here: a compilation that mentions SMTP but references neither
-        /// library gets its callbacks, and each ends at its first symbol check.
+        /// mentions SMTP (<see cref="UsageGate"/>) or neither library's status-code enum exists. A referenced library is no
+        /// sign of use: System.Net.Mail is in every .NET reference set. No symbol is resolved when a reference can hold
+        /// one of the libraries (<see cref="UsageGate.MayReferenceALibrary"/>), which is every .NET compilation; only
+        /// otherwise (a reduced reference set) are the enums looked up, which builds the merged namespace.
         /// </summary>
         public static SmtpModel? TryCreate(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -52,8 +53,21 @@ namespace SmtpAnalyzers.Semantics
 
         private static SmtpModel? Build(Compilation compilation, CancellationToken cancellationToken)
         {
-            // Only the text scan: it reads source text and binds nothing. No type is looked up here (see SmtpSymbols).
-            return UsageGate.SourceMentionsSmtp(compilation, cancellationToken) ? new SmtpModel(compilation) : null;
+            // The text scan and the references' names bind nothing; a type lookup would (see SmtpSymbols), so it is made
+            // only when no reference is named like an assembly that holds one of the libraries.
+            if (!UsageGate.SourceMentionsSmtp(compilation, cancellationToken))
+            {
+                return null;
+            }
+
+            if (!UsageGate.MayReferenceALibrary(compilation)
+                && compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode") is null
+                && compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode") is null)
+            {
+                return null;
+            }
+
+            return new SmtpModel(compilation);
         }
 
         /// <summary>Whether the gate has run for <paramref name="compilation"/> (its answer is cached); for tests.</summary>

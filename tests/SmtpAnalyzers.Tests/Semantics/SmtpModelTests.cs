@@ -26,6 +26,28 @@ namespace SmtpAnalyzers.Tests.Semantics
             Assert.True(UsageGate.SourceMentionsSmtp(Compile("// MailKit only in a comment\nclass C { }"), CancellationToken.None));
         }
 
+        [Fact]
+        public void UsageGate_ReferencesNamedLikeALibrary_OpenWithoutATypeLookup()
+        {
+            // Every test reference set holds System.Net.Mail: the gate opens on the names, and nothing is resolved.
+            var withLibraries = Compile("class C { System.Net.Mail.SmtpClient Client; }");
+            Assert.True(UsageGate.MayReferenceALibrary(withLibraries));
+            Assert.False(SmtpModel.TryCreate(withLibraries, CancellationToken.None)!.IsResolved);
+
+            // The core library alone holds neither library: the enums are looked up, found in neither, and the gate stays shut.
+            var coreOnly = CSharpCompilation.Create(
+                "Settings",
+                new[] { CSharpSyntaxTree.ParseText("class SmtpSettings { public string Host = \"\"; }") },
+                new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.False(UsageGate.MayReferenceALibrary(coreOnly));
+            Assert.True(UsageGate.SourceMentionsSmtp(coreOnly, CancellationToken.None));
+            Assert.Null(SmtpModel.TryCreate(coreOnly, CancellationToken.None));
+
+            // MailKit's own source defines the types it references none of.
+            Assert.True(UsageGate.MayReferenceALibrary(coreOnly.WithAssemblyName("MailKit")));
+        }
+
         [Theory]
         [InlineData(4076, "Smtp", true)] // the word starts at 4090..4095: across the end of the first 4096-character chunk
         [InlineData(4079, "Smtp", true)]
