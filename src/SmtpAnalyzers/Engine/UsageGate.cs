@@ -39,33 +39,38 @@ namespace SmtpAnalyzers.Engine
         /// </summary>
         public static bool MayReferenceALibrary(Compilation compilation)
         {
-            if (IsLibraryAssemblyName(compilation.AssemblyName))
+            var name = compilation.AssemblyName;
+            if (name is not null && IsLibraryAssemblyName(name, 0, name.Length))
             {
                 return true;
             }
 
             foreach (var reference in compilation.ExternalReferences)
             {
-                var name = reference switch
+                switch (reference)
                 {
-                    PortableExecutableReference file => System.IO.Path.GetFileNameWithoutExtension(file.FilePath ?? file.Display),
-                    CompilationReference project => project.Compilation.AssemblyName,
-                    _ => null,
-                };
-                if (IsLibraryAssemblyName(name))
-                {
-                    return true;
+                    case PortableExecutableReference { FilePath: { } path } when IsLibraryFile(path):
+                    case CompilationReference { Compilation.AssemblyName: { } project } when IsLibraryAssemblyName(project, 0, project.Length):
+                        return true;
                 }
             }
 
             return false;
         }
 
-        private static bool IsLibraryAssemblyName(string? name)
-            => string.Equals(name, "System.Net.Mail", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "System", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "netstandard", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "MailKit", StringComparison.OrdinalIgnoreCase);
+        /// <summary>The file name of <paramref name="path"/> without its extension, compared in place (one string per reference would be made at every compilation start).</summary>
+        private static bool IsLibraryFile(string path)
+        {
+            var end = path.LastIndexOf('.');
+            var start = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1;
+            return end > start && IsLibraryAssemblyName(path, start, end - start);
+        }
+
+        private static bool IsLibraryAssemblyName(string text, int start, int length)
+            => Is(text, start, length, "System.Net.Mail") || Is(text, start, length, "System") || Is(text, start, length, "netstandard") || Is(text, start, length, "MailKit");
+
+        private static bool Is(string text, int start, int length, string name)
+            => length == name.Length && string.Compare(text, start, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static bool TextMentionsSmtp(Microsoft.CodeAnalysis.Text.SourceText text, char[] buffer)
