@@ -32,6 +32,17 @@ namespace SmtpAnalyzers.ReplyCodes
     /// <summary>Where a literal that may be a reply code is used, found by walking up from the literal.</summary>
     internal readonly struct MagicCodeUse
     {
+        /// <summary>The member's name, without <see cref="System.Enum.ToString()"/> (reflection on its first call in a process).</summary>
+        public static string Name(MagicCodeUseKind kind) => kind switch
+        {
+            MagicCodeUseKind.Equality => nameof(MagicCodeUseKind.Equality),
+            MagicCodeUseKind.CaseLabel => nameof(MagicCodeUseKind.CaseLabel),
+            MagicCodeUseKind.Pattern => nameof(MagicCodeUseKind.Pattern),
+            MagicCodeUseKind.Membership => nameof(MagicCodeUseKind.Membership),
+            MagicCodeUseKind.RelationalBound => nameof(MagicCodeUseKind.RelationalBound),
+            _ => nameof(MagicCodeUseKind.EnumCast),
+        };
+
         private MagicCodeUse(MagicCodeUseKind kind, SmtpLibrary library, IOperation? statusCode, IConversionOperation? enumCast)
         {
             Kind = kind;

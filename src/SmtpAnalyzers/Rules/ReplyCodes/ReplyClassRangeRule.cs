@@ -297,7 +297,21 @@ namespace SmtpAnalyzers.ReplyCodes
         }
 
         private static ImmutableDictionary<string, string?> Properties(ReplyClassCheck check)
-            => ImmutableDictionary<string, string?>.Empty.Add(CheckProperty, check.ToString());
+            => ImmutableDictionary<string, string?>.Empty.Add(CheckProperty, Name(check));
+
+        /// <summary>
+        /// The member's name, as the fix parses it back. Not <see cref="System.Enum.ToString()"/>: its first call in a
+        /// process reads the enum by reflection, and the runtime may drop that cache again.
+        /// </summary>
+        internal static string Name(ReplyClassCheck check) => check switch
+        {
+            ReplyClassCheck.Transient => nameof(ReplyClassCheck.Transient),
+            ReplyClassCheck.Permanent => nameof(ReplyClassCheck.Permanent),
+            ReplyClassCheck.Failure => nameof(ReplyClassCheck.Failure),
+            ReplyClassCheck.NotPermanent => nameof(ReplyClassCheck.NotPermanent),
+            ReplyClassCheck.NotFailure => nameof(ReplyClassCheck.NotFailure),
+            _ => nameof(ReplyClassCheck.None),
+        };
 
         internal static string Describe(ReplyClassCheck check) => check switch
         {

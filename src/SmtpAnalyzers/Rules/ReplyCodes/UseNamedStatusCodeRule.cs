@@ -59,7 +59,7 @@ namespace SmtpAnalyzers.ReplyCodes
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(LibraryProperty, SmtpLibraries.Name(use.Library))
                 .Add(CodeProperty, value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .Add(UseProperty, use.Kind.ToString());
+                .Add(UseProperty, MagicCodeUse.Name(use.Kind));
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UseNamedStatusCode, number.Syntax.GetLocation(), properties, replacement, value));
         }
