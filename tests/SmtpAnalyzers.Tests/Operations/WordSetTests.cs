@@ -68,6 +68,26 @@ namespace SmtpAnalyzers.Tests.Operations
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
+        public void Finds_words_that_share_no_prefix(bool chunked)
+        {
+            // Wrapper names share no start: the scan jumps to any of their first characters instead of a shared prefix.
+            var wrappers = new WordSet(new[] { "Fire", "SendWithRetries", "Submit" });
+            Assert.Equal(new[] { 0, 11, 32 }, FindAll("Fire(a); x.Submit(b); Fired(c); SendWithRetries(d); XFire(e)", wrappers, chunked));
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Finds_words_by_their_shared_prefix_only_where_a_word_starts(bool chunked)
+        {
+            // The shared prefix also occurs inside longer identifiers and at the end of another; only whole words count.
+            var words = new WordSet(new[] { "SendEmail", "SendEmailAsync" });
+            Assert.Equal(new[] { 15, 47 }, FindAll("SendEmailX(a); SendEmail(b); SendSendEmail(c); SendEmailAsync(d)", words, chunked));
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
         public void Searches_only_inside_the_span(bool chunked)
         {
             const string text = "Send(a); Other(b); Send(c)";
