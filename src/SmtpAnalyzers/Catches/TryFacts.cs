@@ -56,7 +56,9 @@ namespace SmtpAnalyzers.Catches
         /// <summary>
         /// For messages: empty when a send is written in the try body, otherwise " through 'Wrapper'" (the path to the send).
         /// </summary>
-        public string PathSuffix => HasDirectSend || Through is null ? string.Empty : " through " + Through.Path;
+        public string PathSuffix => _pathSuffix ??= HasDirectSend || Through is null ? string.Empty : " through " + Through.Path;
+
+        private string? _pathSuffix;
 
         public bool SendsSystemNetMail { get; }
 
@@ -74,7 +76,7 @@ namespace SmtpAnalyzers.Catches
 
         /// <summary>
         /// The facts of <paramref name="tryOperation"/>; with <paramref name="followWrappers"/>, calls to send wrappers and
-        /// sends in an awaited Task.Run delegate count as sends (<see cref="SmtpModel.SendSitesIn"/>).
+        /// sends in an awaited Task.Run delegate count as sends (<see cref="SmtpModel.AddSendSites"/>).
         /// </summary>
         public static bool TryCreate(ITryOperation tryOperation, SmtpModel model, bool followWrappers, System.Threading.CancellationToken cancellationToken, out TryFacts facts)
         {
@@ -95,38 +97,50 @@ namespace SmtpAnalyzers.Catches
                 }
             }
 
-            if (!receives || !model.MayHoldSendSites(tryOperation.Body, followWrappers, cancellationToken, out var mentions))
+            if (!receives)
             {
                 return false;
             }
 
-            // Most tries hold one send: a builder only for the second.
-            SendSite? first = null;
-            ImmutableArray<SendSite>.Builder? more = null;
-            foreach (var site in model.SendSitesIn(tryOperation.Body, followWrappers, tryOperation.SemanticModel, cancellationToken, mentions))
+            // The lists are the thread's, borrowed for this try and given back cleared (a nested use while they are out makes
+            // its own): a list of mentions and an iterator were most of what a try with a send allocated.
+            var scratch = t_scratch ?? new Scratch();
+            t_scratch = null;
+            try
             {
-                if (first is null)
+                if (!model.MayHoldSendSites(tryOperation.Body, followWrappers, cancellationToken, scratch.Mentions))
                 {
-                    first = site;
-                    continue;
+                    return false;
                 }
 
-                if (more is null)
+                var sites = scratch.Sites;
+                model.AddSendSites(tryOperation.Body, followWrappers, tryOperation.SemanticModel, cancellationToken, scratch.Mentions, sites);
+                if (sites.Count == 0)
                 {
-                    more = ImmutableArray.CreateBuilder<SendSite>();
-                    more.Add(first.Value);
+                    return false;
                 }
 
-                more.Add(site);
+                facts = new TryFacts(tryOperation, sites.Count == 1 ? ImmutableArray.Create(sites[0]) : sites.ToImmutableArray());
             }
-
-            if (first is null)
+            finally
             {
-                return false;
+                scratch.Mentions.Clear();
+                scratch.Sites.Clear();
+                t_scratch = scratch;
             }
 
-            facts = new TryFacts(tryOperation, more is null ? ImmutableArray.Create(first.Value) : more.ToImmutable());
             return true;
+        }
+
+        [System.ThreadStatic]
+        private static Scratch? t_scratch;
+
+        /// <summary>The lists a try's facts are read with, one set per thread.</summary>
+        private sealed class Scratch
+        {
+            public List<int> Mentions { get; } = new List<int>();
+
+            public List<SendSite> Sites { get; } = new List<SendSite>();
         }
     }
 

@@ -76,15 +76,15 @@ namespace SmtpAnalyzers.Semantics
         private static readonly WordSet SendNameWords = new WordSet(new[] { "Send", "SendAsync", "SendMailAsync" });
 
         /// <summary>
-        /// The first check before <see cref="SendSitesIn"/>, a text scan of <paramref name="root"/>'s span and no operation
+        /// The first check before <see cref="AddSendSites"/>, a text scan of <paramref name="root"/>'s span and no operation
         /// read: false when it cannot hold a send site, because it mentions no send name (and, with
         /// <paramref name="followWrappers"/>, no name of a declaration that may reach a send) as a whole word. Otherwise
-        /// <paramref name="mentions"/> holds where those names start, for <see cref="SendSitesIn"/> to walk only the
-        /// operations around them; null when the tree has no text to scan.
+        /// <paramref name="mentions"/> gets where those names start, for <see cref="AddSendSites"/> to walk only the
+        /// operations around them; it stays empty when the tree has no text to scan. The caller owns the list, so that a
+        /// try's first check allocates nothing.
         /// </summary>
-        public bool MayHoldSendSites(IOperation root, bool followWrappers, System.Threading.CancellationToken cancellationToken, out List<int>? mentions)
+        public bool MayHoldSendSites(IOperation root, bool followWrappers, System.Threading.CancellationToken cancellationToken, List<int> mentions)
         {
-            mentions = null;
             var syntax = root.Syntax;
             if (!syntax.SyntaxTree.TryGetText(out var text))
             {
@@ -97,7 +97,6 @@ namespace SmtpAnalyzers.Semantics
                 return false;
             }
 
-            mentions = new List<int>();
             words.FindAll(text, syntax.Span, mentions);
             return true;
         }
@@ -131,10 +130,13 @@ namespace SmtpAnalyzers.Semantics
         /// </summary>
         /// <remarks>
         /// With <paramref name="mentions"/> (from <see cref="MayHoldSendSites"/>), an operation whose text holds none of them
-        /// is not entered: a send or a call of a wrapper always has the name in its own text.
+        /// is not entered: a send or a call of a wrapper always has the name in its own text. An empty list filters nothing.
+        /// The sites are added to <paramref name="sites"/> in the order of the walk; a caller's list, not an iterator, so
+        /// that reading a try allocates nothing but its facts.
         /// </remarks>
-        public IEnumerable<Catches.SendSite> SendSitesIn(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken, List<int>? mentions = null)
+        public void AddSendSites(IOperation root, bool followWrappers, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken, List<int> mentions, List<Catches.SendSite> sites)
         {
+            var filter = mentions.Count == 0 ? null : mentions;
             var wrappers = followWrappers ? Wrappers : null;
 
             // The stack is borrowed from the thread (a nested walk, through a wrapper's body, makes its own): it is taken at
@@ -156,7 +158,7 @@ namespace SmtpAnalyzers.Semantics
                             if ((kind == SendKind.Sync || (kind == SendKind.Task && !IsTaskLeftUnobserved(invocation)))
                                 && (taken & LibraryBit(library)) == 0)
                             {
-                                yield return new Catches.SendSite(invocation, library);
+                                sites.Add(new Catches.SendSite(invocation, library));
                             }
                         }
                         else if (wrappers is not null && !caught && wrappers.MayFollow(method))
@@ -164,7 +166,7 @@ namespace SmtpAnalyzers.Semantics
                             if (wrappers.Of(method, semanticModel, cancellationToken) is { } wrapper
                                 && !(IsTaskLike(method.ReturnType) && IsTaskLeftUnobserved(invocation)))
                             {
-                                yield return new Catches.SendSite(invocation, wrapper.Library, wrapper);
+                                sites.Add(new Catches.SendSite(invocation, wrapper.Library, wrapper));
                             }
                         }
                         else if (followWrappers && IsTaskRun(method) && SendWrappers.IsAwaitedOrReturned(invocation, returnedCounts: false))
@@ -198,7 +200,7 @@ namespace SmtpAnalyzers.Semantics
                     foreach (var child in operation.ChildOperations)
                     {
                         if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation)
-                            && (mentions is null || AnyWithin(mentions, child.Syntax.Span)))
+                            && (filter is null || AnyWithin(filter, child.Syntax.Span)))
                         {
                             // Only the nested try's body is covered by its catches.
                             var isBody = ReferenceEquals(child, (operation as ITryOperation)?.Body);
@@ -250,7 +252,7 @@ namespace SmtpAnalyzers.Semantics
         /// Whether the Task of <paramref name="call"/> is left to fail after the code around the call: discarded
         /// (<c>client.SendMailAsync(m);</c>, <c>_ = ...</c>), continued (<c>.ContinueWith(...)</c>), or returned from the
         /// method or local function. Its failure is then in the Task, and a catch around the call does not receive it. A
-        /// return from a lambda counts as observed: the only lambdas <see cref="SendSitesIn"/> enters are those of an
+        /// return from a lambda counts as observed: the only lambdas <see cref="AddSendSites"/> enters are those of an
         /// awaited <c>Task.Run</c>, which awaits the returned Task.
         /// </summary>
         internal static bool IsTaskLeftUnobserved(IInvocationOperation call)

@@ -55,23 +55,37 @@ namespace SmtpAnalyzers.Reliability
                 mailKit |= send.Library == SmtpLibrary.MailKit;
             }
 
-            // The failure types still uncaught before each clause, in clause order (C# order rules apply).
-            var failures = new List<INamedTypeSymbol>(4);
-            if (systemNetMail)
+            // The failure types still uncaught before each clause, in clause order (C# order rules apply). The list is the
+            // thread's, borrowed for this try and given back cleared.
+            var failures = t_failures ?? new List<INamedTypeSymbol>(4);
+            t_failures = null;
+            try
             {
-                model.AddFailureTypes(SmtpLibrary.SystemNetMail, failures);
-            }
+                if (systemNetMail)
+                {
+                    model.AddFailureTypes(SmtpLibrary.SystemNetMail, failures);
+                }
 
-            if (mailKit)
+                if (mailKit)
+                {
+                    model.AddFailureTypes(SmtpLibrary.MailKit, failures);
+                }
+
+                AnalyzeCatches(context, model, facts, failures, systemNetMail, mailKit);
+            }
+            finally
             {
-                model.AddFailureTypes(SmtpLibrary.MailKit, failures);
+                failures.Clear();
+                t_failures = failures;
             }
+        }
 
-            var properties = systemNetMail == mailKit ? ImmutableDictionary<string, string?>.Empty
-                : systemNetMail ? SystemNetMailProperties
-                : MailKitProperties;
-            properties = WrapperPathProperty.With(properties, facts.PathSuffix.Length == 0 ? null : facts.Through?.Path)!;
+        [ThreadStatic]
+        private static List<INamedTypeSymbol>? t_failures;
 
+        private static void AnalyzeCatches(OperationAnalysisContext context, SmtpModel model, TryFacts facts, List<INamedTypeSymbol> failures, bool systemNetMail, bool mailKit)
+        {
+            var tryOperation = facts.Try;
             var separatedEarlier = false;
             foreach (var clause in tryOperation.Catches)
             {
@@ -88,6 +102,10 @@ namespace SmtpAnalyzers.Reliability
                     var caughtName = syntax.Declaration is null ? "every exception" : caught.Name;
                     // The fix splits a clause by reply class: nothing to split where no reply arrives (and a clause for the
                     // reply's type would repeat an earlier one), so a connection failure gets no library and no fix.
+                    var properties = systemNetMail == mailKit ? ImmutableDictionary<string, string?>.Empty
+                        : systemNetMail ? SystemNetMailProperties
+                        : MailKitProperties;
+                    properties = WrapperPathProperty.With(properties, facts.PathSuffix.Length == 0 ? null : facts.Through?.Path)!;
                     var (descriptor, reported) = received == Failure.Connection
                         ? (Descriptors.ConnectionFailureSwallowed, properties.Remove(LibraryProperty))
                         : (Descriptors.FailureSwallowed, properties);

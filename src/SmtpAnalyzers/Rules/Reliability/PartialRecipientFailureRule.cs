@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -110,7 +109,7 @@ namespace SmtpAnalyzers.Reliability
             // the event-based SendAsync, whose failures go to SendCompleted.
             var netMailSend = false;
             var mailKitSend = false;
-            var messages = new List<IOperation>();
+            List<IOperation>? messages = null;
             foreach (var (send, library) in facts.Sends)
             {
                 if (model.SendLibrary(send.TargetMethod) is null)
@@ -125,7 +124,7 @@ namespace SmtpAnalyzers.Reliability
                     var message = model.MessageArgument(send);
                     if (message is not null)
                     {
-                        messages.Add(message);
+                        (messages ??= new List<IOperation>()).Add(message);
                     }
                 }
                 else
@@ -136,8 +135,7 @@ namespace SmtpAnalyzers.Reliability
 
             // One clause that dispatches on ErrorCode or Mailbox (or hands the exception on) tells recipient
             // rejections apart for the whole try: the clauses after it see only the rest.
-            var commandDispatched = mailKitSend && commandCatch && catches.Any(c =>
-                SymbolRelations.IsType(c.ExceptionType, model.SmtpCommandException) && DistinguishesCommandFailure(model, c));
+            var commandDispatched = mailKitSend && commandCatch && AnyDistinguishesCommandFailure(model, catches);
 
             for (var i = 0; i < catches.Length; i++)
             {
@@ -150,7 +148,7 @@ namespace SmtpAnalyzers.Reliability
                         AnalyzePluralHandler(context, model, clause);
                     }
 
-                    if (messages.Count > 0 && IsRecipientCatch(clause, model))
+                    if (messages is not null && IsRecipientCatch(clause, model))
                     {
                         AnalyzeResend(context, model, clause, messages);
                     }
@@ -166,6 +164,20 @@ namespace SmtpAnalyzers.Reliability
                         "this catch of SmtpCommandException reads neither ErrorCode nor Mailbox nor hands the exception on, so it cannot tell a rejected recipient from a rejected sender or message");
                 }
             }
+        }
+
+        /// <summary>Whether a catch of SmtpCommandException tells recipient rejections apart (<see cref="DistinguishesCommandFailure"/>).</summary>
+        private static bool AnyDistinguishesCommandFailure(SmtpModel model, ImmutableArray<ICatchClauseOperation> catches)
+        {
+            foreach (var clause in catches)
+            {
+                if (SymbolRelations.IsType(clause.ExceptionType, model.SmtpCommandException) && DistinguishesCommandFailure(model, clause))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsRecipientCatch(ICatchClauseOperation clause, SmtpModel model)

@@ -30,18 +30,35 @@ namespace SmtpAnalyzers.Reliability
                 return;
             }
 
-            var sendsSystemNetMail = facts.SendsSystemNetMail;
-            var sendsMailKit = facts.SendsMailKit;
-            var sends = new List<IInvocationOperation>(facts.Sends.Length);
-            foreach (var send in facts.Sends)
+            // The list of sends is the thread's, borrowed for this try and given back cleared.
+            var sends = t_sends ?? new List<IInvocationOperation>();
+            t_sends = null;
+            try
             {
-                sends.Add(send.Invocation);
-            }
+                foreach (var send in facts.Sends)
+                {
+                    sends.Add(send.Invocation);
+                }
 
+                AnalyzeCatches(context, model, facts, sends);
+            }
+            finally
+            {
+                sends.Clear();
+                t_sends = sends;
+            }
+        }
+
+        [ThreadStatic]
+        private static List<IInvocationOperation>? t_sends;
+
+        private static void AnalyzeCatches(OperationAnalysisContext context, SmtpModel model, TryFacts facts, List<IInvocationOperation> sends)
+        {
+            var tryOperation = facts.Try;
             var function = EnclosingFunction.Of(tryOperation, context.ContainingSymbol);
             for (var i = 0; i < tryOperation.Catches.Length; i++)
             {
-                if (!TryFindRetryingCatch(tryOperation, i, sendsSystemNetMail, sendsMailKit, sends, function, model, out var found))
+                if (!TryFindRetryingCatch(tryOperation, i, facts.SendsSystemNetMail, facts.SendsMailKit, sends, function, model, out var found))
                 {
                     continue;
                 }
@@ -246,11 +263,6 @@ namespace SmtpAnalyzers.Reliability
         }
 
         /// <summary>
-        /// Whether the send <paramref name="again"/> in a catch repeats one of the try's <paramref name="sends"/>: its first
-        /// argument (the message, or the sender of the string overload) is the same variable, or written the same way.
-        /// A notification built for the failure (<c>Send(new MailMessage(...))</c>) is not a retry.
-        /// </summary>
-        /// <summary>
         /// The handler calls a send wrapper of the try body again: the same method, with no arguments or the same first
         /// argument (the same message).
         /// </summary>
@@ -269,6 +281,11 @@ namespace SmtpAnalyzers.Reliability
             return false;
         }
 
+        /// <summary>
+        /// Whether the send <paramref name="again"/> in a catch repeats one of the try's <paramref name="sends"/>: its first
+        /// argument (the message, or the sender of the string overload) is the same variable, or written the same way.
+        /// A notification built for the failure (<c>Send(new MailMessage(...))</c>) is not a retry.
+        /// </summary>
         private static bool SendsTheSameMessage(IInvocationOperation again, List<IInvocationOperation> sends)
         {
             var message = FirstArgument(again);

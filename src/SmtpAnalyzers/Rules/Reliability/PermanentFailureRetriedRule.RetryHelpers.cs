@@ -84,12 +84,15 @@ namespace SmtpAnalyzers.Reliability
             switch (creation.Target)
             {
                 case IAnonymousFunctionOperation lambda:
-                    if (!model.MayHoldSendSites(lambda.Body, followWrappers: true, cancellationToken, out var mentions))
+                    var mentions = new List<int>();
+                    if (!model.MayHoldSendSites(lambda.Body, followWrappers: true, cancellationToken, mentions))
                     {
                         return false;
                     }
 
-                    foreach (var site in model.SendSitesIn(lambda.Body, followWrappers: true, semanticModel, cancellationToken, mentions))
+                    var sites = new List<SmtpAnalyzers.Catches.SendSite>();
+                    model.AddSendSites(lambda.Body, followWrappers: true, semanticModel, cancellationToken, mentions, sites);
+                    foreach (var site in sites)
                     {
                         var throwsAtCall = site.Wrapper is null
                             ? model.ClassifySend(site.Invocation.TargetMethod) == SendKind.Sync
