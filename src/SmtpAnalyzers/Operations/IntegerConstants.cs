@@ -67,9 +67,23 @@ namespace SmtpAnalyzers.Operations
             }
         }
 
-        /// <summary>Whether <paramref name="operation"/> has a constant value (null included), without reading an integer literal's value.</summary>
+        /// <summary>
+        /// Whether <paramref name="operation"/> has a constant value (null included), without reading an integer literal's
+        /// value, or the value of a named constant (an enum member, a const field or local): their symbols say whether
+        /// they have one.
+        /// </summary>
         public static bool HasConstant(IOperation operation)
-            => IsPlainInt32Literal(operation) || operation.ConstantValue.HasValue;
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.FieldReference:
+                    return ((IFieldReferenceOperation)operation).Field.HasConstantValue;
+                case OperationKind.LocalReference:
+                    return ((ILocalReferenceOperation)operation).Local.HasConstantValue;
+                default:
+                    return IsPlainInt32Literal(operation) || operation.ConstantValue.HasValue;
+            }
+        }
 
         /// <summary>
         /// Whether <paramref name="operation"/> has a constant value other than null, without reading an integer
@@ -77,6 +91,17 @@ namespace SmtpAnalyzers.Operations
         /// </summary>
         public static bool IsNonNullConstant(IOperation operation)
         {
+            switch (operation.Kind)
+            {
+                case OperationKind.FieldReference:
+                    // A constant of a value type (an enum member, say) is never null: its value is not read.
+                    var field = ((IFieldReferenceOperation)operation).Field;
+                    return field.HasConstantValue && (field.Type.IsValueType || field.ConstantValue is not null);
+                case OperationKind.LocalReference:
+                    var local = ((ILocalReferenceOperation)operation).Local;
+                    return local.HasConstantValue && (local.Type.IsValueType || local.ConstantValue is not null);
+            }
+
             if (IsPlainInt32Literal(operation))
             {
                 return true;

@@ -26,11 +26,18 @@ namespace SmtpAnalyzers.Tests.Operations
             {
                 const int Limit = 550;
                 const long Wide = 5_000_000_000;
+                const string Reply = "550";
+                const string Nothing = null;
+                const Code Named = Code.Ok;
+                static readonly int Variable = 550;
 
                 bool M(int code, long wide, short narrow, char c, string text, int? maybe, Code named, uint unsigned, double d)
                 {
                     short small = 5;
                     long widened = 550;
+                    const int local = 421;
+                    const string localText = null;
+                    int notConstant = 421;
                     Take();
                     Take(421);
                     return code == 550 || code >= 0550 || code < 0x226 || code != 5_50 || code == 0
@@ -40,7 +47,9 @@ namespace SmtpAnalyzers.Tests.Operations
                         || code == Limit || code / 100 == 4 || (int)named == 450 || named == Code.Busy
                         || c == 'a' || c == 53 || text == "550" || text == null || maybe == 550 || maybe == null
                         || unsigned == 550u || unsigned == 550 || d < 500.0 || d > 499 || code == (int)4.0
-                        || code == 0b1000100110 || code == 550U - 1 || code == 1_000_000_000;
+                        || code == 0b1000100110 || code == 550U - 1 || code == 1_000_000_000
+                        || code == local || code == notConstant || code == Variable || text == Reply || text == Nothing
+                        || named == Named || text == localText;
                 }
 
                 void Take(int value = 550) { }
@@ -118,6 +127,30 @@ namespace SmtpAnalyzers.Tests.Operations
             Assert.Equal(550, fromConstant);
             Assert.True(GC.GetAllocatedBytesForCurrentThread() - before > 0);
         }
+
+        [Fact]
+        public void NamedConstants_AreToldWithoutReadingTheirValues()
+        {
+            var operations = Operations();
+            var member = operations.OfType<IFieldReferenceOperation>().First(f => f.Field.Name == "Busy");
+            var local = operations.OfType<ILocalReferenceOperation>().First(l => l.Local.Name == "local");
+            var nullText = operations.OfType<IFieldReferenceOperation>().First(f => f.Field.Name == "Nothing");
+
+            // Once to compile the methods, then measured.
+            ReadNamed(member, local);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var answers = ReadNamed(member, local);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(answers);
+
+            // A constant of a reference type may be null: that one is still read.
+            Assert.True(IntegerConstants.HasConstant(nullText));
+            Assert.False(IntegerConstants.IsNonNullConstant(nullText));
+        }
+
+        private static bool ReadNamed(IOperation member, IOperation local)
+            => IntegerConstants.HasConstant(member) && IntegerConstants.IsNonNullConstant(member)
+                && IntegerConstants.HasConstant(local) && IntegerConstants.IsNonNullConstant(local);
 
         private static (long, long, long, bool) Read(ILiteralOperation plain, IOperation widened, ILiteralOperation hexadecimal)
         {

@@ -1,4 +1,3 @@
-using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Knowledge;
@@ -133,12 +132,12 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>The constant <paramref name="value"/> described for the message when it is a 5yz code, else null.</summary>
         private static string? Permanent(IOperation value)
         {
-            if (!value.ConstantValue.HasValue || value.ConstantValue.Value is not (int or long or short))
+            // One read of the constant: each read of ConstantValue boxes it again.
+            if (!IntegerConstants.TryGetInt64(value, out var code))
             {
                 return null;
             }
 
-            var code = Convert.ToInt64(value.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
             if (code < 500 || code > 599 || ReplyCodeTable.IsLegacyTransient(code))
             {
                 return null;

@@ -67,7 +67,7 @@ namespace SmtpAnalyzers.Reliability
 
         private static bool LeavesOnSuccess(ITryOperation tryOperation, ILoopOperation loop)
         {
-            var conditionSymbols = ConditionSymbols(loop);
+            var condition = ConditionOf(loop);
             foreach (var operation in Walk(tryOperation.Body))
             {
                 switch (operation)
@@ -76,7 +76,7 @@ namespace SmtpAnalyzers.Reliability
                         return true;
                     case IBranchOperation { BranchKind: BranchKind.Break } branch when SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel):
                         return true;
-                    case ISimpleAssignmentOperation assignment when conditionSymbols.Count > 0 && WritesOneOf(assignment, conditionSymbols):
+                    case ISimpleAssignmentOperation assignment when condition is not null && WritesVariableOf(assignment, condition):
                         return true;
                 }
             }
@@ -87,15 +87,15 @@ namespace SmtpAnalyzers.Reliability
         /// <summary>Whether the handler sets a variable of the loop's condition (<c>sent = true</c>, <c>failed = true</c>): it ends the loop, not retries.</summary>
         private static bool EndsLoop(IBlockOperation handler, ILoopOperation loop)
         {
-            var conditionSymbols = ConditionSymbols(loop);
-            if (conditionSymbols.Count == 0)
+            var condition = ConditionOf(loop);
+            if (condition is null)
             {
                 return false;
             }
 
             foreach (var operation in Walk(handler))
             {
-                if (operation is ISimpleAssignmentOperation assignment && WritesOneOf(assignment, conditionSymbols))
+                if (operation is ISimpleAssignmentOperation assignment && WritesVariableOf(assignment, condition))
                 {
                     return true;
                 }
@@ -104,35 +104,19 @@ namespace SmtpAnalyzers.Reliability
             return false;
         }
 
-        private static HashSet<ISymbol> ConditionSymbols(ILoopOperation loop)
+        private static IOperation? ConditionOf(ILoopOperation loop) => loop switch
         {
-            var condition = loop switch
-            {
-                IWhileLoopOperation whileLoop => whileLoop.Condition,
-                IForLoopOperation forLoop => forLoop.Condition,
-                _ => null,
-            };
-            var symbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            if (condition is not null)
-            {
-                foreach (var operation in WalkAll(condition))
-                {
-                    switch (operation)
-                    {
-                        case ILocalReferenceOperation local:
-                            symbols.Add(local.Local);
-                            break;
-                        case IMemberReferenceOperation member:
-                            symbols.Add(member.Member);
-                            break;
-                    }
-                }
-            }
+            IWhileLoopOperation whileLoop => whileLoop.Condition,
+            IForLoopOperation forLoop => forLoop.Condition,
+            _ => null,
+        };
 
-            return symbols;
-        }
-
-        private static bool WritesOneOf(ISimpleAssignmentOperation assignment, HashSet<ISymbol> symbols)
+        /// <summary>
+        /// Whether <paramref name="assignment"/> writes a local or member that <paramref name="condition"/> reads. The
+        /// condition is walked at each assignment instead of being collected into a set: it is a few operations, and a
+        /// set was allocated for every try in a loop.
+        /// </summary>
+        private static bool WritesVariableOf(ISimpleAssignmentOperation assignment, IOperation condition)
         {
             ISymbol? written = assignment.Target switch
             {
@@ -140,7 +124,26 @@ namespace SmtpAnalyzers.Reliability
                 IMemberReferenceOperation member => member.Member,
                 _ => null,
             };
-            return written is not null && symbols.Contains(written);
+            if (written is null)
+            {
+                return false;
+            }
+
+            foreach (var operation in WalkAll(condition))
+            {
+                var read = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IMemberReferenceOperation member => member.Member,
+                    _ => null,
+                };
+                if (read is not null && SymbolEqualityComparer.Default.Equals(read, written))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the end of the handler is reachable: its last statement is not a jump.</summary>
