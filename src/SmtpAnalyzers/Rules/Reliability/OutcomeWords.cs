@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using SmtpAnalyzers.Knowledge;
 
 namespace SmtpAnalyzers.Reliability
@@ -12,52 +10,28 @@ namespace SmtpAnalyzers.Reliability
     /// </summary>
     internal static class OutcomeWords
     {
-        private static readonly ImmutableHashSet<string> TransientWords = ImmutableHashSet.Create(
-            StringComparer.OrdinalIgnoreCase,
-            "transient", "temporary", "temporarily", "temp", "retry", "retryable", "retriable", "later", "requeue", "defer", "deferred", "again", "soft", "greylisted", "recover", "recoverable");
+        private static readonly string[] TransientWords =
+        {
+            "transient", "temporary", "temporarily", "temp", "retry", "retryable", "retriable", "later", "requeue", "defer", "deferred", "again", "soft", "greylisted", "recover", "recoverable",
+        };
 
-        private static readonly ImmutableHashSet<string> PermanentWords = ImmutableHashSet.Create(
-            StringComparer.OrdinalIgnoreCase,
-            "permanent", "permanently", "fatal", "failed", "invalid", "critical", "reject", "rejected", "bounce", "bounced", "hard", "abort", "aborted", "undeliverable", "unrecoverable", "dead");
+        private static readonly string[] PermanentWords =
+        {
+            "permanent", "permanently", "fatal", "failed", "invalid", "critical", "reject", "rejected", "bounce", "bounced", "hard", "abort", "aborted", "undeliverable", "unrecoverable", "dead",
+        };
 
-        private static readonly ImmutableHashSet<string> Negations = ImmutableHashSet.Create(
-            StringComparer.OrdinalIgnoreCase, "no", "not", "non", "dont", "never");
+        private static readonly string[] Negations = { "no", "not", "non", "dont", "never" };
 
-        /// <summary>The class a name says: TransientNegative, PermanentNegative, or None when it says neither or both.</summary>
+        /// <summary>
+        /// The class a name says: TransientNegative, PermanentNegative, or None when it says neither or both. The words are
+        /// read in place: this runs for the outcome of every branch of a switch or an <c>if</c> on a reply code.
+        /// </summary>
         public static ReplyClass ClassOf(string name)
         {
-            var words = Split(name);
             var transient = false;
             var permanent = false;
-            for (var i = 0; i < words.Count; i++)
-            {
-                var word = words[i];
-                if (TransientWords.Contains(word))
-                {
-                    // "NoRetry", "DoNotRetry", "NonRetryable", "never retry" say the opposite.
-                    if (i > 0 && Negations.Contains(words[i - 1]))
-                    {
-                        permanent = true;
-                    }
-                    else
-                    {
-                        transient = true;
-                    }
-                }
-                else if (PermanentWords.Contains(word)
-                    && !(word.StartsWith("bounce", StringComparison.OrdinalIgnoreCase) && i > 0 && string.Equals(words[i - 1], "soft", StringComparison.OrdinalIgnoreCase)))
-                {
-                    // A "soft bounce" is the transient kind: "soft" has already said so.
-                    permanent = true;
-                }
-            }
-
-            return transient == permanent ? ReplyClass.None : transient ? ReplyClass.TransientNegative : ReplyClass.PermanentNegative;
-        }
-
-        internal static List<string> Split(string name)
-        {
-            var words = new List<string>();
+            var previousStart = -1;
+            var previousLength = 0;
             var start = -1;
             for (var i = 0; i <= name.Length; i++)
             {
@@ -66,7 +40,29 @@ namespace SmtpAnalyzers.Reliability
                     || (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))));
                 if (boundary && start >= 0)
                 {
-                    words.Add(name.Substring(start, i - start));
+                    var word = name.AsSpan(start, i - start);
+                    var previous = previousStart < 0 ? default : name.AsSpan(previousStart, previousLength);
+                    if (IsOneOf(word, TransientWords))
+                    {
+                        // "NoRetry", "DoNotRetry", "NonRetryable", "never retry" say the opposite.
+                        if (previousStart >= 0 && IsOneOf(previous, Negations))
+                        {
+                            permanent = true;
+                        }
+                        else
+                        {
+                            transient = true;
+                        }
+                    }
+                    else if (IsOneOf(word, PermanentWords)
+                        && !(word.StartsWith("bounce".AsSpan(), StringComparison.OrdinalIgnoreCase) && previousStart >= 0 && previous.Equals("soft".AsSpan(), StringComparison.OrdinalIgnoreCase)))
+                    {
+                        // A "soft bounce" is the transient kind: "soft" has already said so.
+                        permanent = true;
+                    }
+
+                    previousStart = start;
+                    previousLength = i - start;
                     start = -1;
                 }
 
@@ -76,7 +72,20 @@ namespace SmtpAnalyzers.Reliability
                 }
             }
 
-            return words;
+            return transient == permanent ? ReplyClass.None : transient ? ReplyClass.TransientNegative : ReplyClass.PermanentNegative;
+        }
+
+        private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+        {
+            foreach (var candidate in words)
+            {
+                if (candidate.Length == word.Length && word.Equals(candidate.AsSpan(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -136,22 +136,37 @@ namespace SmtpAnalyzers.Reliability
         private static void AnalyzeConditional(OperationAnalysisContext context, SmtpModel model)
         {
             var conditional = (IConditionalOperation)context.Operation;
-            List<IOperation>? members = null;
-            if (!CollectEqualities(conditional.Condition, model, ref members) || members is null)
-            {
-                return;
-            }
 
-            var branch = conditional.WhenTrue;
-            var outcome = branch is IBlockOperation block ? Outcome(block.Operations, context.ContainingSymbol) : OutcomeOf(branch, context.ContainingSymbol);
-            if (outcome is not null)
+            // The list is the thread's, borrowed for this condition and given back cleared.
+            var rented = t_members ?? new List<IOperation>();
+            t_members = null;
+            try
             {
-                foreach (var member in members)
+                List<IOperation>? members = rented;
+                if (!CollectEqualities(conditional.Condition, model, ref members) || rented.Count == 0)
                 {
-                    Check(context, model, member, outcome.Value, new Branch(branch));
+                    return;
+                }
+
+                var branch = conditional.WhenTrue;
+                var outcome = branch is IBlockOperation block ? Outcome(block.Operations, context.ContainingSymbol) : OutcomeOf(branch, context.ContainingSymbol);
+                if (outcome is not null)
+                {
+                    foreach (var member in rented)
+                    {
+                        Check(context, model, member, outcome.Value, new Branch(branch));
+                    }
                 }
             }
+            finally
+            {
+                rented.Clear();
+                t_members = rented;
+            }
         }
+
+        [System.ThreadStatic]
+        private static List<IOperation>? t_members;
 
         /// <summary><c>code == A || code == B</c>, <c>code is A or B</c>: the named members compared with a status code.</summary>
         private static bool CollectEqualities(IOperation condition, SmtpModel model, ref List<IOperation>? members)
@@ -168,13 +183,13 @@ namespace SmtpAnalyzers.Reliability
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
                     return CollectEqualities(or.LeftOperand, model, ref members) && CollectEqualities(or.RightOperand, model, ref members);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
-                    if (model.IsStatusCodeEnum(equals.LeftOperand.Type, out _) && equals.RightOperand.ConstantValue.HasValue)
+                    if (model.IsStatusCodeEnum(equals.LeftOperand.Type, out _) && IntegerConstants.HasConstant(equals.RightOperand))
                     {
                         (members ??= new List<IOperation>()).Add(equals.RightOperand);
                         return true;
                     }
 
-                    if (model.IsStatusCodeEnum(equals.RightOperand.Type, out _) && equals.LeftOperand.ConstantValue.HasValue)
+                    if (model.IsStatusCodeEnum(equals.RightOperand.Type, out _) && IntegerConstants.HasConstant(equals.LeftOperand))
                     {
                         (members ??= new List<IOperation>()).Add(equals.LeftOperand);
                         return true;
@@ -182,20 +197,29 @@ namespace SmtpAnalyzers.Reliability
 
                     return false;
                 case IIsPatternOperation isPattern when model.IsStatusCodeEnum(isPattern.Value.Type, out _):
-                    var constants = Constants(isPattern.Pattern);
-                    (members ??= new List<IOperation>()).AddRange(constants);
-                    return constants.Length > 0;
+                    members ??= new List<IOperation>();
+                    var before = members.Count;
+                    AddConstants(isPattern.Pattern, members);
+                    return members.Count > before;
                 default:
                     return false;
             }
         }
 
-        private static IOperation[] Constants(IPatternOperation pattern) => pattern switch
+        /// <summary>The constants of <c>A or B or C</c>, in order; none for any other pattern.</summary>
+        private static void AddConstants(IPatternOperation pattern, List<IOperation> into)
         {
-            IConstantPatternOperation constant => new[] { constant.Value },
-            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => Constants(or.LeftPattern).Concat(Constants(or.RightPattern)).ToArray(),
-            _ => System.Array.Empty<IOperation>(),
-        };
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    into.Add(constant.Value);
+                    break;
+                case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                    AddConstants(or.LeftPattern, into);
+                    AddConstants(or.RightPattern, into);
+                    break;
+            }
+        }
 
         /// <summary><see cref="Check"/> for each constant of <c>A or B or C</c>, in order.</summary>
         private static void CheckConstants(OperationAnalysisContext context, SmtpModel model, IPatternOperation pattern, (ReplyClass Class, OutcomeName Name) outcome, Branch branch)
@@ -214,7 +238,7 @@ namespace SmtpAnalyzers.Reliability
 
         private static void Check(OperationAnalysisContext context, SmtpModel model, IOperation member, (ReplyClass Class, OutcomeName Name) outcome, Branch branch)
         {
-            if (member.ConstantValue.Value is not int code)
+            if (!IntegerConstants.TryGetInt32(member, out var code))
             {
                 return;
             }

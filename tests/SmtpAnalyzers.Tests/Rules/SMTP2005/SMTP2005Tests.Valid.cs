@@ -125,7 +125,24 @@ namespace SmtpAnalyzers.Tests.Reliability
         [InlineData("FailedRetryLater", 0)]
         [InlineData("Sent", 0)]
         [InlineData("SMTPFailedPermanently", 5)]
+        [InlineData("retry_later", 4)]
+        [InlineData("Retry2Later", 4)]
+        [InlineData("SoftBounced", 4)]
+        [InlineData("RETRY", 4)]
+        [InlineData("Retrying", 0)]
+        [InlineData("", 0)]
         public void OutcomeWordsClassifyNames(string name, int expectedClass)
             => Assert.Equal((ReplyClass)expectedClass, OutcomeWords.ClassOf(name));
+
+        /// <summary>The outcome of every branch of a switch or an if on a reply code is read: its words are read in place.</summary>
+        [Fact]
+        public void OutcomeWordsReadNamesWithoutAllocating()
+        {
+            OutcomeWords.ClassOf("DoNotRetryLater");
+            var before = System.GC.GetAllocatedBytesForCurrentThread();
+            var found = OutcomeWords.ClassOf("DoNotRetryLater") == ReplyClass.None && OutcomeWords.ClassOf("soft bounce") == ReplyClass.TransientNegative;
+            Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(found);
+        }
     }
 }
