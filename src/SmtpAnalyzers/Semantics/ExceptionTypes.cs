@@ -134,6 +134,15 @@ namespace SmtpAnalyzers.Semantics
                     || (MailKitCommandException is not null && SymbolEqualityComparer.Default.Equals(type, MailKitCommandException)));
 
         /// <summary>
+        /// Whether <paramref name="type"/> is one of MailKit's authentication failures: ServiceNotAuthenticatedException
+        /// (530 at MAIL FROM: the session is not authenticated) or AuthenticationException (535 and friends from
+        /// Authenticate), or a type derived from one.
+        /// </summary>
+        public bool IsAuthenticationFailure(ITypeSymbol? type)
+            => type is not null
+                && (IsOrDerivesFrom(type, MailKitAuthenticationException) || IsOrDerivesFrom(type, ServiceNotAuthenticatedException));
+
+        /// <summary>
         /// Whether <paramref name="type"/> has a <c>StatusCode</c> that holds the reply: SmtpException and
         /// SmtpFailedRecipientException, SmtpCommandException. Not SmtpFailedRecipientsException, whose own
         /// StatusCode is always GeneralFailure.

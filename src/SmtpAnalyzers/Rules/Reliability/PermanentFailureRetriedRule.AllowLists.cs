@@ -77,7 +77,7 @@ namespace SmtpAnalyzers.Reliability
                     _ => null,
                 };
                 if (type is not null
-                    && (SymbolRelations.IsOrDerivesFrom(type, model.MailKitAuthenticationException) || SymbolRelations.IsOrDerivesFrom(type, model.ServiceNotAuthenticatedException))
+                    && model.IsAuthenticationFailure(type)
                     && !IsNegated(operation)
                     && !Negation.IsBetween(operation.Parent, condition))
                 {

@@ -215,10 +215,7 @@ namespace SmtpAnalyzers.Reliability
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReplyClassMisclassified, location, what, isWhat, outcome.ToString(), advice));
         }
 
-        private static bool IsAuthenticationFailure(ITypeSymbol? type, SmtpModel model)
-            => type is not null
-                && (SymbolRelations.IsOrDerivesFrom(type, model.MailKitAuthenticationException)
-                    || SymbolRelations.IsOrDerivesFrom(type, model.ServiceNotAuthenticatedException));
+        private static bool IsAuthenticationFailure(ITypeSymbol? type, SmtpModel model) => model.IsAuthenticationFailure(type);
 
         private static bool IsErrorCode(ITypeSymbol? type, SmtpModel model)
             => type is not null && model.SmtpErrorCode is not null && SymbolEqualityComparer.Default.Equals(type, model.SmtpErrorCode);

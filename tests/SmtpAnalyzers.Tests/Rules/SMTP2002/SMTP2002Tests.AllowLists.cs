@@ -149,6 +149,77 @@ namespace SmtpAnalyzers.Tests.Reliability
             LanguageVersion.Latest,
             VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("catch", "AuthenticationException, an authentication failure that fails again with the same credentials", "it continues the retry loop"));
 
+        /// <summary>
+        /// "Not authenticated" is cured by authenticating: a catch that takes only authentication failures and renews the
+        /// session before sending again (a reconnect and Authenticate of its own, a method of the project, a token refresh)
+        /// does not repeat the same send. Seen in public code: reconnect and re-authenticate, then one more send. A catch
+        /// that only waits and logs before the resend still repeats it, and is reported.
+        /// </summary>
+        [Fact]
+        public Task AuthenticationFailuresRetriedAfterRenewingTheSession_AreNotReported() => VerifyAnalyzer.VerifyAsync(
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            class Sender
+            {
+                private readonly ISmtpClient _client = new SmtpClient();
+
+                async Task SendAfterNewSession(MimeMessage message, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        await _client.SendAsync(message, cancellationToken);
+                    }
+                    catch (Exception exception) when (exception is ServiceNotConnectedException || exception is ServiceNotAuthenticatedException)
+                    {
+                        await CreateSessionAsync(cancellationToken);
+                        await _client.SendAsync(message, cancellationToken);
+                    }
+                }
+
+                async Task SendAfterAuthenticating(MimeMessage message, string user, string password)
+                {
+                    try
+                    {
+                        await _client.SendAsync(message);
+                    }
+                    catch (ServiceNotAuthenticatedException)
+                    {
+                        await _client.AuthenticateAsync(user, password);
+                        await _client.SendAsync(message);
+                    }
+                }
+
+                async Task SendAfterWaiting(MimeMessage message)
+                {
+                    try
+                    {
+                        await _client.SendAsync(message);
+                    }
+                    catch {|#0:(ServiceNotAuthenticatedException)|}
+                    {
+                        Console.WriteLine("not authenticated, trying again");
+                        await Task.Delay(TimeSpan.FromSeconds(1));
+                        await _client.SendAsync(message);
+                    }
+                }
+
+                async Task CreateSessionAsync(CancellationToken cancellationToken)
+                {
+                    await _client.ConnectAsync("smtp.example.com", 587, SecureSocketOptions.StartTls, cancellationToken);
+                    await _client.AuthenticateAsync("user", Environment.GetEnvironmentVariable("SMTP_PASSWORD"), cancellationToken);
+                }
+            }
+            """,
+            LanguageVersion.Latest,
+            VerifyAnalyzer.Diagnostic("SMTP2002").WithLocation(0).WithArguments("catch", "every ServiceNotAuthenticatedException", "it sends again"));
+
         [Fact]
         public Task DocumentationExample_RetryingMailboxBusyOrMailboxUnavailable_IsReported() => VerifyAnalyzer.VerifyAsync(
             """
