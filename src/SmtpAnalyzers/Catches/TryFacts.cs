@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Knowledge;
@@ -9,43 +8,53 @@ namespace SmtpAnalyzers.Catches
 {
     /// <summary>
     /// What the failure-path rules need to know about one try statement, built once per try for all of them: the sends in
-    /// its body whose failures reach its catches (one walk), and their libraries.
+    /// its body whose failures reach its catches (one walk), and their libraries. A struct, and one send is held without
+    /// an array: every try around a send in the project gets one, before any rule has found anything.
     /// </summary>
-    internal sealed class TryFacts
+    internal readonly struct TryFacts
     {
-        private TryFacts(ITryOperation tryOperation, ImmutableArray<SendSite> sends)
+        private TryFacts(ITryOperation tryOperation, SendSites sends)
         {
             Try = tryOperation;
             Sends = sends;
+            var hasDirectSend = false;
+            SendWrapper? through = null;
+            var systemNetMail = false;
+            var mailKit = false;
             foreach (var send in sends)
             {
                 if (send.Wrapper is null)
                 {
-                    HasDirectSend = true;
+                    hasDirectSend = true;
                 }
                 else
                 {
-                    Through ??= send.Wrapper;
+                    through ??= send.Wrapper;
                 }
 
                 if (send.Library == SmtpLibrary.SystemNetMail)
                 {
-                    SendsSystemNetMail = true;
+                    systemNetMail = true;
                 }
                 else
                 {
-                    SendsMailKit = true;
+                    mailKit = true;
                 }
             }
+
+            HasDirectSend = hasDirectSend;
+            Through = through;
+            SendsSystemNetMail = systemNetMail;
+            SendsMailKit = mailKit;
         }
 
         public ITryOperation Try { get; }
 
         /// <summary>
         /// The sends in the try body whose failures are thrown to its catches: not those in lambdas or local functions
-        /// declared there, and not System.Net.Mail's event-based SendAsync (its failures go to SendCompleted).
+        /// declared there, and not System.Net.Mail's event-based SendAsync (its failures go to SendCompleted). At least one.
         /// </summary>
-        public ImmutableArray<SendSite> Sends { get; }
+        public SendSites Sends { get; }
 
         /// <summary>Some send is written in the try body itself (or in an awaited Task.Run delegate there), not behind a wrapper.</summary>
         public bool HasDirectSend { get; }
@@ -55,10 +64,9 @@ namespace SmtpAnalyzers.Catches
 
         /// <summary>
         /// For messages: empty when a send is written in the try body, otherwise " through 'Wrapper'" (the path to the send).
+        /// Built at each read: read when a rule reports.
         /// </summary>
-        public string PathSuffix => _pathSuffix ??= HasDirectSend || Through is null ? string.Empty : " through " + Through.Path;
-
-        private string? _pathSuffix;
+        public string PathSuffix => HasDirectSend || Through is null ? string.Empty : " through " + Through.Path;
 
         public bool SendsSystemNetMail { get; }
 
@@ -80,7 +88,7 @@ namespace SmtpAnalyzers.Catches
         /// </summary>
         public static bool TryCreate(ITryOperation tryOperation, SmtpModel model, bool followWrappers, System.Threading.CancellationToken cancellationToken, out TryFacts facts)
         {
-            facts = null!;
+            facts = default;
             var catches = tryOperation.Catches;
             if (catches.IsEmpty)
             {
@@ -120,7 +128,7 @@ namespace SmtpAnalyzers.Catches
                     return false;
                 }
 
-                facts = new TryFacts(tryOperation, sites.Count == 1 ? ImmutableArray.Create(sites[0]) : sites.ToImmutableArray());
+                facts = new TryFacts(tryOperation, sites.Count == 1 ? new SendSites(sites[0]) : new SendSites(sites.ToArray()));
             }
             finally
             {
@@ -141,6 +149,48 @@ namespace SmtpAnalyzers.Catches
             public List<int> Mentions { get; } = new List<int>();
 
             public List<SendSite> Sites { get; } = new List<SendSite>();
+        }
+    }
+
+    /// <summary>The send sites of a try, at least one: one is held in place, several in an array.</summary>
+    internal readonly struct SendSites
+    {
+        private readonly SendSite _single;
+        private readonly SendSite[]? _several;
+
+        public SendSites(SendSite single)
+        {
+            _single = single;
+            _several = null;
+        }
+
+        public SendSites(SendSite[] several)
+        {
+            _single = default;
+            _several = several;
+        }
+
+        public int Count => _several?.Length ?? 1;
+
+        public SendSite this[int index] => _several is null ? (index == 0 ? _single : throw new System.ArgumentOutOfRangeException(nameof(index))) : _several[index];
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        /// <summary>A <c>foreach</c> over the sites, without boxing.</summary>
+        public struct Enumerator
+        {
+            private readonly SendSites _sites;
+            private int _index;
+
+            public Enumerator(SendSites sites)
+            {
+                _sites = sites;
+                _index = -1;
+            }
+
+            public SendSite Current => _sites[_index];
+
+            public bool MoveNext() => ++_index < _sites.Count;
         }
     }
 

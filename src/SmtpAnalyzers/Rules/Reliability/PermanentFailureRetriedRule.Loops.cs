@@ -18,8 +18,9 @@ namespace SmtpAnalyzers.Reliability
     {
         /// <summary>
         /// A counter of attempts: a field or property whose name contains "retry", "retries", "retried" or "attempt"
-        /// (<c>RetryCount</c>, <c>RetriesCount</c>, <c>TimesRetried</c>, <c>Attempts</c>). Not the shorter "retri", which
-        /// is also the start of "retrieve" and "retrieval".
+        /// (<c>RetryCount</c>, <c>RetriesCount</c>, <c>TimesRetried</c>, <c>Attempts</c>), or has "tries" or "try" as a
+        /// word of its own (<c>Tries</c>, <c>NumTries</c>, <c>tryCount</c>). Not the shorter "retri", which is also the
+        /// start of "retrieve" and "retrieval", and not "tries" inside another word (<c>Entries</c>, <c>Countries</c>).
         /// </summary>
         private static bool IsAttemptCounter(IOperation target)
         {
@@ -32,7 +33,30 @@ namespace SmtpAnalyzers.Reliability
             return name.IndexOf("retry", StringComparison.OrdinalIgnoreCase) >= 0
                 || name.IndexOf("retries", StringComparison.OrdinalIgnoreCase) >= 0
                 || name.IndexOf("retried", StringComparison.OrdinalIgnoreCase) >= 0
-                || name.IndexOf("attempt", StringComparison.OrdinalIgnoreCase) >= 0;
+                || name.IndexOf("attempt", StringComparison.OrdinalIgnoreCase) >= 0
+                || IsWordOf(name, "tries")
+                || IsWordOf(name, "try");
+        }
+
+        /// <summary>
+        /// Whether <paramref name="word"/> (lower case) is a word of <paramref name="name"/> in any case: it starts the name,
+        /// follows a character that is no letter, or starts with a capital after a small letter; and no small letter
+        /// follows it.
+        /// </summary>
+        private static bool IsWordOf(string name, string word)
+        {
+            for (var start = name.IndexOf(word, StringComparison.OrdinalIgnoreCase); start >= 0; start = name.IndexOf(word, start + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = start + word.Length;
+                var startsWord = start == 0 || !char.IsLetter(name[start - 1]) || (char.IsUpper(name[start]) && char.IsLower(name[start - 1]));
+                var endsWord = end == name.Length || !char.IsLower(name[end]);
+                if (startsWord && endsWord)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string MemberName(IOperation target)

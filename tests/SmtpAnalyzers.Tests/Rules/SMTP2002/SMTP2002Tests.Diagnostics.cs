@@ -20,6 +20,11 @@ namespace SmtpAnalyzers.Tests.Reliability
                 public int RetriesCount { get; set; }
                 public int TimesRetried;
                 public int RetrievalCount { get; set; }
+                public int Tries { get; set; }
+                public int numTries;
+                public int tryCount;
+                public int EntriesCount { get; set; }
+                public int CountryIndex;
                 public string Status { get; set; }
             }
 
@@ -50,6 +55,56 @@ namespace SmtpAnalyzers.Tests.Reliability
                     {
                         job.TimesRetried += 1;
                         job.Status = "pending";
+                    }
+                }
+
+                // A queue that sends again while Tries < 5 (seen in a public CMS).
+                void RequeueByTries(SmtpClient client, MailMessage message, Job job)
+                {
+                    try
+                    {
+                        client.Send(message);
+                        job.Status = "sent";
+                    }
+                    catch {|SMTP2002:(SmtpException)|}
+                    {
+                        job.Tries++;
+                    }
+                }
+
+                void RequeueByWordsOfTheirOwn(SmtpClient client, MailMessage message, Job job)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpException)|}
+                    {
+                        job.numTries += 1;
+                    }
+
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch {|SMTP2002:(SmtpException)|}
+                    {
+                        job.tryCount = job.tryCount + 1;
+                    }
+                }
+
+                // "tries" and "try" inside other words ("Entries", "Country") count nothing.
+                void CountsOtherThings(SmtpClient client, MailMessage message, Job job)
+                {
+                    try
+                    {
+                        client.Send(message);
+                    }
+                    catch (SmtpException)
+                    {
+                        job.EntriesCount++;
+                        job.CountryIndex++;
+                        job.Status = "failed";
                     }
                 }
 
