@@ -69,7 +69,11 @@ namespace SmtpAnalyzers.Semantics
         {
             private static readonly string[] SendNames = { "Send", "SendAsync", "SendMailAsync" };
 
-            private readonly Dictionary<SyntaxTree, HashSet<TextSpan>> _declarations = new Dictionary<SyntaxTree, HashSet<TextSpan>>();
+            /// <summary>
+            /// The declarations found, by tree and span: one set for the compilation (a set per tree cost more than its
+            /// entries, in a project where most files hold a wrapper).
+            /// </summary>
+            private readonly HashSet<(SyntaxTree Tree, TextSpan Span)> _declarations = new HashSet<(SyntaxTree Tree, TextSpan Span)>();
 
             /// <summary>The send names and the names of the followable declarations of the index, at every depth.</summary>
             public HashSet<string> Names { get; } = new HashSet<string>(SendNames, System.StringComparer.Ordinal);
@@ -84,8 +88,7 @@ namespace SmtpAnalyzers.Semantics
             {
             }
 
-            public bool Contains(SyntaxTree tree, TextSpan span)
-                => _declarations.TryGetValue(tree, out var spans) && spans.Contains(span);
+            public bool Contains(SyntaxTree tree, TextSpan span) => _declarations.Contains((tree, span));
 
             public static ReachIndex Build(Compilation compilation, CancellationToken cancellationToken)
             {
@@ -150,13 +153,7 @@ namespace SmtpAnalyzers.Semantics
                             continue;
                     }
 
-                    if (!_declarations.TryGetValue(tree, out var spans))
-                    {
-                        spans = new HashSet<TextSpan>();
-                        _declarations.Add(tree, spans);
-                    }
-
-                    if (spans.Add(node.Span) && followable)
+                    if (_declarations.Add((tree, node.Span)) && followable)
                     {
                         Names.Add(identifier.ValueText);
                         if (names is not null && known.Add(identifier.ValueText))
