@@ -129,7 +129,7 @@ namespace SmtpAnalyzers.Reliability
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } binary:
                     var other = ReferenceEquals(binary.LeftOperand, current) ? binary.RightOperand : binary.LeftOperand;
-                    return other.ConstantValue.HasValue;
+                    return IntegerConstants.HasConstant(other);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern when ReferenceEquals(isPattern.Value, current):
                     foreach (var pattern in WalkAll(negated.Pattern))
                     {
@@ -160,7 +160,7 @@ namespace SmtpAnalyzers.Reliability
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary:
                     var other = ReferenceEquals(binary.LeftOperand, current) ? binary.RightOperand : binary.LeftOperand;
-                    return other.ConstantValue.HasValue;
+                    return IntegerConstants.HasConstant(other);
                 case IIsPatternOperation isPattern when ReferenceEquals(isPattern.Value, current):
                     foreach (var pattern in WalkAll(isPattern.Pattern))
                     {

@@ -315,7 +315,7 @@ namespace SmtpAnalyzers.Reliability
                 case IFieldReferenceOperation field:
                     var fieldClass = OutcomeWords.ClassOf(field.Field.Name);
                     return fieldClass == ReplyClass.None ? null : (fieldClass, OutcomeName.Field(field.Field.ContainingType?.Name, field.Field.Name));
-                case ILiteralOperation { ConstantValue.Value: string text }:
+                case ILiteralOperation literal when StringConstants.TryGet(literal, out var text):
                     var textClass = OutcomeWords.ClassOf(text);
                     return textClass == ReplyClass.None ? null : (textClass, OutcomeName.Text(text));
                 case IObjectCreationOperation { Type.Name: { } typeName }:

@@ -309,9 +309,7 @@ namespace SmtpAnalyzers.ReplyCodes
         {
             code = default;
             // The type first: reading the constant of an integer boxes it.
-            return operation.Type?.SpecialType == SpecialType.System_String
-                && operation.ConstantValue.Value is string value
-                && StatusCodeText.TryParse(value, out code);
+            return StringConstants.TryGet(operation, out var value) && StatusCodeText.TryParse(value, out code);
         }
 
         /// <summary>The value passed for the parameter at <paramref name="ordinal"/>, without implicit conversions.</summary>

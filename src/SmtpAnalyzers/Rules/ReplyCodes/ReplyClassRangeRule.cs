@@ -176,21 +176,26 @@ namespace SmtpAnalyzers.ReplyCodes
         /// <summary>The digit a constant compared with a first digit stands for: an int, or a char widened to int.</summary>
         private static bool TryGetDigit(IOperation constant, out int digit)
         {
-            if (constant is IConversionOperation conversion && conversion.Operand.ConstantValue is { HasValue: true, Value: char } widenedChar)
+            digit = -1;
+            if (constant is IConversionOperation conversion && conversion.Operand.Type?.SpecialType == SpecialType.System_Char)
             {
                 // '5' compared with a char is widened to int; the digit is the char's.
-                return TryGetDigit(widenedChar.Value, out digit);
+                return conversion.Operand.ConstantValue is { HasValue: true, Value: char widenedChar } && TryGetDigit(widenedChar, out digit);
             }
 
-            if (constant.Kind == OperationKind.Literal && constant.Type?.SpecialType == SpecialType.System_Int32
-                && IntegerConstants.TryGetInt32(constant, out var number))
+            if (constant.Type?.SpecialType == SpecialType.System_Int32)
             {
+                // Read without boxing where the source spells it as a plain literal.
+                if (!IntegerConstants.TryGetInt32(constant, out var number))
+                {
+                    return false;
+                }
+
                 digit = number;
                 return digit >= 2 && digit <= 5;
             }
 
             var value = constant.ConstantValue;
-            digit = -1;
             return value.HasValue && TryGetDigit(value.Value, out digit);
         }
 
