@@ -108,8 +108,17 @@ namespace SmtpAnalyzers.ReplyCodes
             Report(context, model, pattern, range);
         }
 
+        /// <summary>A division, or an indexer with one argument (a property such as <c>ex.StatusCode</c> is neither).</summary>
         private static bool IsDivisionOrIndexer(IOperation operand)
-            => Unwrap.AllConversions(operand).Kind is OperationKind.Binary or OperationKind.PropertyReference;
+        {
+            var unwrapped = Unwrap.AllConversions(operand);
+            return unwrapped.Kind switch
+            {
+                OperationKind.Binary => ((IBinaryOperation)unwrapped).OperatorKind == BinaryOperatorKind.Divide,
+                OperationKind.PropertyReference => ((IPropertyReferenceOperation)unwrapped).Arguments.Length == 1,
+                _ => false,
+            };
+        }
 
         /// <summary><c>code / 100 == 5</c> and <c>code.ToString()[0] == '5'</c>.</summary>
         private static void AnalyzeFirstDigitComparison(OperationAnalysisContext context, SmtpModel model, IBinaryOperation binary)
@@ -158,8 +167,7 @@ namespace SmtpAnalyzers.ReplyCodes
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name != "StartsWith"
                 || invocation.Arguments.Length == 0
-                || !invocation.Arguments[0].Value.ConstantValue.HasValue
-                || !TryGetDigit(invocation.Arguments[0].Value.ConstantValue.Value, out var digit)
+                || !TryGetDigitArgument(invocation.Arguments[0].Value, out var digit)
                 || !IsNumericText(invocation.Instance, model))
             {
                 return;
@@ -195,8 +203,28 @@ namespace SmtpAnalyzers.ReplyCodes
                 return digit >= 2 && digit <= 5;
             }
 
+            // A char or a one-character string ("5"); an enum member or any other constant is no digit.
+            if (constant.Type?.SpecialType is not (SpecialType.System_Char or SpecialType.System_String))
+            {
+                return false;
+            }
+
             var value = constant.ConstantValue;
             return value.HasValue && TryGetDigit(value.Value, out digit);
+        }
+
+        /// <summary>The digit of <c>StartsWith("5")</c> or <c>StartsWith('5')</c>; a string literal is read from its token.</summary>
+        private static bool TryGetDigitArgument(IOperation argument, out int digit)
+        {
+            if (StringConstants.TryGet(argument, out var text))
+            {
+                return TryGetDigit(text, out digit);
+            }
+
+            digit = -1;
+            return argument.Type?.SpecialType == SpecialType.System_Char
+                && argument.ConstantValue is { HasValue: true } character
+                && TryGetDigit(character.Value, out digit);
         }
 
         private static bool TryGetDigit(object? value, out int digit)

@@ -128,6 +128,8 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 bool B(SmtpException ex) => {|SMTP1002:((int)ex.StatusCode).ToString().StartsWith("5")|};
 
                 bool C(SmtpException ex) => {|SMTP1002:((int)ex.StatusCode).ToString()[0] != '5'|};
+
+                bool D(SmtpException ex) => {|SMTP1002:((int)ex.StatusCode).ToString().StartsWith('4')|};
             }
             """,
             """
@@ -140,6 +142,8 @@ namespace SmtpAnalyzers.Tests.ReplyCodes
                 bool B(SmtpException ex) => ex.StatusCode.IsPermanentFailure();
 
                 bool C(SmtpException ex) => !ex.StatusCode.IsPermanentFailure();
+
+                bool D(SmtpException ex) => ex.StatusCode.IsTransientFailure();
             }
             """);
 
