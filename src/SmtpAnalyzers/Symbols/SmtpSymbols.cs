@@ -154,25 +154,29 @@ namespace SmtpAnalyzers.Symbols
 
             public Resolved(Compilation compilation)
             {
+                // One lookup through the compilation per library (it walks every reference), then the library's own
+                // assembly for the rest of its types.
                 SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
-                SmtpException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpException");
-                SmtpFailedRecipientException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
-                SmtpFailedRecipientsException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientsException");
-                SystemNetMailStatusCode = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode");
-                MailMessage = compilation.GetTypeByMetadataName("System.Net.Mail.MailMessage");
+                var systemNetMail = SystemNetMailClient?.ContainingAssembly;
+                SmtpException = systemNetMail?.GetTypeByMetadataName("System.Net.Mail.SmtpException");
+                SmtpFailedRecipientException = systemNetMail?.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
+                SmtpFailedRecipientsException = systemNetMail?.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientsException");
+                SystemNetMailStatusCode = systemNetMail?.GetTypeByMetadataName("System.Net.Mail.SmtpStatusCode");
+                MailMessage = systemNetMail?.GetTypeByMetadataName("System.Net.Mail.MailMessage");
 
                 MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
-                MailKitISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
-                MailKitIMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
-                SmtpCommandException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpCommandException");
-                SmtpProtocolException = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpProtocolException");
-                MailKitStatusCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode");
-                SmtpErrorCode = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpErrorCode");
-                SmtpResponse = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpResponse");
-                MailKitCommandException = compilation.GetTypeByMetadataName("MailKit.CommandException");
-                MailKitProtocolException = compilation.GetTypeByMetadataName("MailKit.ProtocolException");
-                ServiceNotAuthenticatedException = compilation.GetTypeByMetadataName("MailKit.ServiceNotAuthenticatedException");
-                MailKitAuthenticationException = compilation.GetTypeByMetadataName("MailKit.Security.AuthenticationException");
+                var mailKit = MailKitClient?.ContainingAssembly;
+                MailKitISmtpClient = mailKit?.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
+                MailKitIMailTransport = mailKit?.GetTypeByMetadataName("MailKit.IMailTransport");
+                SmtpCommandException = mailKit?.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpCommandException");
+                SmtpProtocolException = mailKit?.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpProtocolException");
+                MailKitStatusCode = mailKit?.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpStatusCode");
+                SmtpErrorCode = mailKit?.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpErrorCode");
+                SmtpResponse = mailKit?.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpResponse");
+                MailKitCommandException = mailKit?.GetTypeByMetadataName("MailKit.CommandException");
+                MailKitProtocolException = mailKit?.GetTypeByMetadataName("MailKit.ProtocolException");
+                ServiceNotAuthenticatedException = mailKit?.GetTypeByMetadataName("MailKit.ServiceNotAuthenticatedException");
+                MailKitAuthenticationException = mailKit?.GetTypeByMetadataName("MailKit.Security.AuthenticationException");
 
                 GeneratedCodeAttribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
                 Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
@@ -186,11 +190,14 @@ namespace SmtpAnalyzers.Symbols
                 SmtpCommandMailbox = Property(SmtpCommandException, "Mailbox");
 
                 PollyPolicy = compilation.GetTypeByMetadataName("Polly.Policy");
-                PollyPolicyOfT = compilation.GetTypeByMetadataName("Polly.Policy`1");
-                PollyPolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
-                PollyPolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
-                PollyPredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
+                var polly = PollyPolicy?.ContainingAssembly;
+                PollyPolicyOfT = polly?.GetTypeByMetadataName("Polly.Policy`1");
+                PollyPolicyBuilder = polly?.GetTypeByMetadataName("Polly.PolicyBuilder");
+                PollyPolicyBuilderOfT = polly?.GetTypeByMetadataName("Polly.PolicyBuilder`1");
+
+                // Polly v8's types live in Polly.Core, apart from v7's Polly.dll.
                 PollyRetryStrategyOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
+                PollyPredicateBuilderOfT = PollyRetryStrategyOptions?.ContainingAssembly.GetTypeByMetadataName("Polly.PredicateBuilder`1");
             }
 
             private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)

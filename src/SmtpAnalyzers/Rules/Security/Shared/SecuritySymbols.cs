@@ -182,14 +182,17 @@ namespace SmtpAnalyzers.Rules.Security
 
             public Resolved(Compilation compilation)
             {
+                // One lookup through the compilation per library (it walks every reference), then the library's own
+                // assembly for the rest of its types.
                 SystemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
-                SmtpDeliveryMethod = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
+                SmtpDeliveryMethod = SystemNetMailClient?.ContainingAssembly.GetTypeByMetadataName("System.Net.Mail.SmtpDeliveryMethod");
                 MailKitClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
-                ISmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
-                IMailTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
-                MailService = compilation.GetTypeByMetadataName("MailKit.MailService");
-                IMailService = compilation.GetTypeByMetadataName("MailKit.IMailService");
-                SecureSocketOptions = compilation.GetTypeByMetadataName("MailKit.Security.SecureSocketOptions");
+                var mailKit = MailKitClient?.ContainingAssembly;
+                ISmtpClient = mailKit?.GetTypeByMetadataName("MailKit.Net.Smtp.ISmtpClient");
+                IMailTransport = mailKit?.GetTypeByMetadataName("MailKit.IMailTransport");
+                MailService = mailKit?.GetTypeByMetadataName("MailKit.MailService");
+                IMailService = mailKit?.GetTypeByMetadataName("MailKit.IMailService");
+                SecureSocketOptions = mailKit?.GetTypeByMetadataName("MailKit.Security.SecureSocketOptions");
                 NetworkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
                 CredentialCache = compilation.GetTypeByMetadataName("System.Net.CredentialCache");
                 ServicePointManager = compilation.GetTypeByMetadataName("System.Net.ServicePointManager");
