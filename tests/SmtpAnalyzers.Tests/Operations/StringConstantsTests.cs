@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Operations;
+using SmtpAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace SmtpAnalyzers.Tests.Operations
@@ -71,23 +72,6 @@ namespace SmtpAnalyzers.Tests.Operations
             Assert.Equal("550", value);
         }
 
-        private static List<IOperation> Operations()
-        {
-            var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest));
-            var compilation = CSharpCompilation.Create(
-                "Strings",
-                new[] { tree },
-                new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var model = compilation.GetSemanticModel(tree);
-            var operations = new List<IOperation>();
-            foreach (var method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
-            {
-                operations.AddRange(model.GetOperation(method)!.DescendantsAndSelf());
-            }
-
-            return operations;
-        }
+        private static List<IOperation> Operations() => SourceOperations.Of(Source);
     }
 }
