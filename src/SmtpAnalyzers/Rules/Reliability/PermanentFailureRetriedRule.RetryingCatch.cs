@@ -56,6 +56,7 @@ namespace SmtpAnalyzers.Reliability
             {
                 return false;
             }
+
             found = new RetryingCatch(catchAll ? null : type!.Name, listed ?? listedInBody, authentication, filter == Condition.DenyList || denyListInBody, retry);
             return true;
         }
