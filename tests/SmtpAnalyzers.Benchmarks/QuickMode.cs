@@ -40,7 +40,7 @@ namespace SmtpAnalyzers.Benchmarks
             var started = DateTime.Now;
             Console.WriteLine($"SmtpAnalyzers quick benchmark, {options.Files} files per scenario, {options.Iterations} timed iterations (median, modes interleaved), {options.TelemetryIterations} telemetry iteration(s)");
             Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}; load average at start: {LoadAverage()}");
-            Console.WriteLine("registrations (both floors mirror each; the reporting floor adds one semantic-model action that reports):");
+            Console.WriteLine("registrations (both floors mirror each; the reporting floor reports from its operation callbacks and adds one semantic-model action for the rest):");
             foreach (var shape in CorpusCompilation.Shapes)
             {
                 Console.WriteLine("  " + shape);

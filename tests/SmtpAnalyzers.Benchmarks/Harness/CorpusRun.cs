@@ -22,7 +22,8 @@ namespace SmtpAnalyzers.Benchmarks.Harness
 
         /// <summary>
         /// The compiler with the reporting floor: the no-op floor's registrations, and exactly SmtpAnalyzers' findings
-        /// in the scenario reported from a semantic-model action (recorded from a SmtpAnalyzers run on the same trees).
+        /// in the scenario (recorded from a SmtpAnalyzers run on the same trees), reported from the operation callbacks
+        /// that hold them, as the rules report (<see cref="FloorAnalyzer"/>).
         /// </summary>
         ReportingFloor,
 
