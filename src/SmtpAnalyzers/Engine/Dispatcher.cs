@@ -13,13 +13,15 @@ using SmtpAnalyzers.Semantics;
 namespace SmtpAnalyzers.Engine
 {
     /// <summary>
-    /// Registers each operation kind that an enabled rule asked for exactly once per compilation, runs the kind's cheap
-    /// first check once per operation, and only then hands the operation (or the shared facts built from it) to the rules
+    /// Registers each operation kind that an enabled rule asked for exactly once per compilation, skips the operations of
+    /// files that cannot lead to a finding (<see cref="MailFiles"/>), runs the kind's cheap first check once per
+    /// operation, and only then hands the operation (or the shared facts built from it) to the rules
     /// that asked. Nothing before the first check allocates.
     /// </summary>
     internal sealed class Dispatcher
     {
         private readonly SmtpModel _model;
+        private readonly MailFiles _files;
         private readonly ReplyNumberHandler[] _replyNumbers;
         private readonly Action<OperationAnalysisContext, IBinaryOperation>[] _comparisons;
         private readonly Dictionary<string, Action<OperationAnalysisContext, IInvocationOperation>[]> _invocations;
@@ -29,9 +31,10 @@ namespace SmtpAnalyzers.Engine
         private IAssemblySymbol? _sourceAssembly;
         private readonly Action<OperationAnalysisContext, TryFacts>[] _tries;
 
-        private Dispatcher(RuleStart start)
+        private Dispatcher(RuleStart start, MailFiles files)
         {
             _model = start.Model;
+            _files = files;
             _sourceInvocations = start.SourceInvocations.ToArray();
             _replyNumbers = start.ReplyNumbers.ToArray();
             _comparisons = start.Comparisons.ToArray();
@@ -46,10 +49,13 @@ namespace SmtpAnalyzers.Engine
             _tries = start.Tries.ToArray();
         }
 
-        /// <summary>Registers the kinds the rules of <paramref name="start"/> subscribed to; nothing when they subscribed to none.</summary>
-        public static void Register(RuleStart start, CompilationStartAnalysisContext context)
+        /// <summary>
+        /// Registers the kinds the rules of <paramref name="start"/> subscribed to; nothing when they subscribed to none.
+        /// Every registered callback first asks whether the operation's file is one of <paramref name="files"/>.
+        /// </summary>
+        public static void Register(RuleStart start, MailFiles files, CompilationStartAnalysisContext context)
         {
-            var dispatcher = new Dispatcher(start);
+            var dispatcher = new Dispatcher(start, files);
             if (dispatcher._replyNumbers.Length > 0)
             {
                 context.RegisterOperationAction(dispatcher.OnLiteral, OperationKind.Literal);
@@ -79,26 +85,23 @@ namespace SmtpAnalyzers.Engine
                     throw new InvalidOperationException(assignments.Kind + " is subscribed both by property name and without one.");
                 }
 
-                context.RegisterOperationAction(new PropertyAssignments(assignments).Run, assignments.Kind);
+                context.RegisterOperationAction(new PropertyAssignments(assignments, files).Run, assignments.Kind);
             }
 
             foreach (var other in start.Others)
             {
-                var handlers = other.Handlers.ToArray();
-                if (handlers.Length == 1)
-                {
-                    context.RegisterOperationAction(handlers[0], other.Kind);
-                }
-                else
-                {
-                    context.RegisterOperationAction(new Handlers(handlers).Run, other.Kind);
-                }
+                context.RegisterOperationAction(new Handlers(other.Handlers.ToArray(), files).Run, other.Kind);
             }
         }
 
         [MethodImpl(HotPath.Optimized)]
         private void OnLiteral(OperationAnalysisContext context)
         {
+            if (!_files.Holds(context.FilterTree))
+            {
+                return;
+            }
+
             var literal = (ILiteralOperation)context.Operation;
 
             // The type first; the value from the literal's text where it can be (reading the constant boxes it).
@@ -142,6 +145,11 @@ namespace SmtpAnalyzers.Engine
         [MethodImpl(HotPath.Optimized)]
         private void OnBinary(OperationAnalysisContext context)
         {
+            if (!_files.Holds(context.FilterTree))
+            {
+                return;
+            }
+
             var binary = (IBinaryOperation)context.Operation;
             switch (binary.OperatorKind)
             {
@@ -181,6 +189,11 @@ namespace SmtpAnalyzers.Engine
         [MethodImpl(HotPath.Optimized)]
         private void OnInvocation(OperationAnalysisContext context)
         {
+            if (!_files.Holds(context.FilterTree))
+            {
+                return;
+            }
+
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             Exception? failure = null;
@@ -223,7 +236,7 @@ namespace SmtpAnalyzers.Engine
         [MethodImpl(HotPath.Optimized)]
         private void OnTry(OperationAnalysisContext context)
         {
-            if (!TryFacts.TryCreate((ITryOperation)context.Operation, _model, followWrappers: true, context.CancellationToken, out var facts))
+            if (!_files.Holds(context.FilterTree) || !TryFacts.TryCreate((ITryOperation)context.Operation, _model, followWrappers: true, context.CancellationToken, out var facts))
             {
                 return;
             }
@@ -248,10 +261,22 @@ namespace SmtpAnalyzers.Engine
         private sealed class Handlers
         {
             private readonly Action<OperationAnalysisContext>[] _handlers;
+            private readonly MailFiles _files;
 
-            public Handlers(Action<OperationAnalysisContext>[] handlers) => _handlers = handlers;
+            public Handlers(Action<OperationAnalysisContext>[] handlers, MailFiles files)
+            {
+                _handlers = handlers;
+                _files = files;
+            }
 
-            public void Run(OperationAnalysisContext context) => RunEach(_handlers, context);
+            [MethodImpl(HotPath.Optimized)]
+            public void Run(OperationAnalysisContext context)
+            {
+                if (_files.Holds(context.FilterTree))
+                {
+                    RunEach(_handlers, context);
+                }
+            }
         }
 
         /// <summary>The handlers of assignments of one kind, chosen by the name of the assigned property.</summary>
@@ -259,9 +284,11 @@ namespace SmtpAnalyzers.Engine
         {
             private readonly Dictionary<string, Action<OperationAnalysisContext>[]> _byProperty;
             private readonly NameFilter _names;
+            private readonly MailFiles _files;
 
-            public PropertyAssignments(PropertyAssignmentHandlers handlers)
+            public PropertyAssignments(PropertyAssignmentHandlers handlers, MailFiles files)
             {
+                _files = files;
                 _byProperty = new Dictionary<string, Action<OperationAnalysisContext>[]>(StringComparer.Ordinal);
                 foreach (var pair in handlers.ByProperty)
                 {
@@ -275,6 +302,11 @@ namespace SmtpAnalyzers.Engine
             [MethodImpl(HotPath.Optimized)]
             public void Run(OperationAnalysisContext context)
             {
+                if (!_files.Holds(context.FilterTree))
+                {
+                    return;
+                }
+
                 var target = ((IAssignmentOperation)context.Operation).Target;
                 if (target.Kind != OperationKind.PropertyReference)
                 {

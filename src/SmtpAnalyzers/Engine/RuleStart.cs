@@ -38,6 +38,10 @@ namespace SmtpAnalyzers.Engine
             Options = options;
         }
 
+        /// <summary>Whether any rule subscribed to anything.</summary>
+        public bool HasSubscriptions => ReplyNumbers.Count > 0 || Comparisons.Count > 0 || InvocationsByName.Count > 0 || SourceInvocations.Count > 0
+            || Tries.Count > 0 || Others.Count > 0 || PropertyAssignments.Count > 0;
+
         /// <summary>The SMTP model of the compilation (resolved symbols and SMTP questions).</summary>
         public SmtpModel Model { get; }
 

@@ -9,8 +9,9 @@ namespace SmtpAnalyzers.Engine
 {
     /// <summary>
     /// The engine every SmtpAnalyzers rule runs in: at compilation start it applies the usage gate once, drops the rules
-    /// whose diagnostics are all configured off, lets the others subscribe, and registers each operation kind they asked
-    /// for once (<see cref="Dispatcher"/>). The package exports one engine with every rule
+    /// whose diagnostics are all configured off, lets the others subscribe, finds the files whose operations can lead to
+    /// a finding (<see cref="MailFiles"/>), and registers each operation kind they asked for once
+    /// (<see cref="Dispatcher"/>). The package exports one engine with every rule
     /// (<see cref="SmtpRulesAnalyzer"/>); engines with a subset of the rules serve the tests and the benchmark's time per rule.
     /// </summary>
     public abstract class SmtpEngine : DiagnosticAnalyzer
@@ -43,6 +44,12 @@ namespace SmtpAnalyzers.Engine
         }
 
         public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+        /// <summary>
+        /// Whether operations are analyzed only in the files that can lead to a finding (<see cref="MailFiles"/>). The
+        /// tests run an engine that analyzes every file next to this one, to show that the gate changes no finding.
+        /// </summary>
+        internal virtual bool GatesFiles => true;
 
         /// <summary>
         /// Generated code is not analyzed (no <see cref="GeneratedCodeAnalysisFlags.Analyze"/>), and the driver is told not
@@ -86,15 +93,17 @@ namespace SmtpAnalyzers.Engine
                 }
             }
 
-            if (start.Tries.Count > 0 || start.SourceInvocations.Count > 0)
+            if (!start.HasSubscriptions)
             {
-                // The rules that follow send wrappers will ask for the reach index at their first try or source call. Built
-                // here, once and on one thread, it is not built inside an operation callback while the driver's other
-                // threads wait for it in theirs.
-                model.Wrappers.PrepareReach(context.CancellationToken);
+                return;
             }
 
-            Dispatcher.Register(start, context);
+            // The per-file gate needs the names of the sends and wrappers, so the reach index is built here, once and on
+            // one thread, and not inside an operation callback while the driver's other threads wait for it in theirs.
+            var files = GatesFiles
+                ? MailFiles.Build(context.Compilation, model.Wrappers.SendAndWrapperNames(context.CancellationToken), context.CancellationToken)
+                : MailFiles.Every;
+            Dispatcher.Register(start, files, context);
         }
     }
 

@@ -78,6 +78,9 @@ namespace SmtpAnalyzers.Operations
         [System.ThreadStatic]
         private static char[]? t_buffer;
 
+        /// <summary>The string a text is made of, without a copy, when it is Roslyn's text over one string; else null.</summary>
+        public static string? WholeString(SourceText text) => text.GetType() == StringTextType ? text.ToString() : null;
+
         public bool IsEmpty => _byShape.Count == 0;
 
         /// <summary>

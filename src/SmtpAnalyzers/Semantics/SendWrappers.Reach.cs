@@ -42,11 +42,11 @@ namespace SmtpAnalyzers.Semantics
             return reach.NameFilter.MayContain(name) && reach.Names.Contains(name);
         }
 
+        /// <summary>The send names and the names of the declarations that may reach a send.</summary>
+        public IEnumerable<string> SendAndWrapperNames(CancellationToken cancellationToken) => ReachOf(cancellationToken).Names;
+
         /// <summary>The send names and the names of the declarations that may reach a send, as whole words to search text for.</summary>
         public WordSet SendAndWrapperWords(CancellationToken cancellationToken) => ReachOf(cancellationToken).Words;
-
-        /// <summary>The reach index of the compilation, built on first use by one thread while the others wait for it.</summary>
-        public void PrepareReach(CancellationToken cancellationToken) => _ = ReachOf(cancellationToken);
 
         /// <remarks>
         /// Asked at every call whose name is read (<see cref="MayBeSendOrWrapperName"/>), so the built index is read first:

@@ -79,7 +79,7 @@ namespace SmtpAnalyzers.Semantics
         public const int MaxDepth = 3;
 
         private readonly SmtpModel _model;
-        /// <summary>The compilation's assembly, read at the first call followed (<see cref="PrepareReach"/> runs at compilation start and binds nothing).</summary>
+        /// <summary>The compilation's assembly, read at the first call followed (the reach index is built at compilation start and binds nothing).</summary>
         private IAssemblySymbol? _assembly;
         private readonly ConcurrentDictionary<IMethodSymbol, Body> _bodies = new ConcurrentDictionary<IMethodSymbol, Body>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SendWrapper?> _wrappers = new ConcurrentDictionary<IMethodSymbol, SendWrapper?>(SymbolEqualityComparer.Default);

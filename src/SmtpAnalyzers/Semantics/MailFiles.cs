@@ -1,0 +1,558 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using SmtpAnalyzers.Operations;
+
+namespace SmtpAnalyzers.Semantics
+{
+    /// <summary>
+    /// The per-file gate: the files of a compilation in which an operation can lead to a finding. Every finding starts at
+    /// an operation that holds a value of an SMTP library type (a client, an exception, a status code, a setting of
+    /// ServicePointManager), or a call to a send or to a send wrapper. Such an operation is written in a file that names
+    /// one of them, or that names a member or type of this compilation whose declared type, parameters or base types name
+    /// one: a value crosses from one file to another only through a declaration, and every declaration's type is
+    /// written out (C# infers the type of locals and lambda parameters only, both inside one file). So a file qualifies
+    /// when its text holds:
+    /// <list type="bullet">
+    /// <item>"Smtp" or "MailKit" anywhere (every type of both libraries holds one, or is imported by a using that
+    /// does, or is one of <see cref="LibraryTypeNames"/>, searched for when a global using imports MailKit), or
+    /// ServicePointManager;</item>
+    /// <item>the name of a send or of a method that may reach one (<see cref="SendWrappers"/>'s reach index);</item>
+    /// <item>the name of a source declaration whose signature names any of these: a field, property or event of such a
+    /// type, a method that returns or takes one, a delegate, a type that derives from one or whose primary constructor
+    /// takes one, an alias; followed until no new name is found.</item>
+    /// </list>
+    /// Found from the text once per compilation, before any operation is read. The operations of every other file are
+    /// not analyzed: in a project where a few files send mail, most operations then cost one lookup.
+    /// <para>
+    /// Not followed: members of referenced assemblies other than the two libraries that return their types (another
+    /// project's <c>Mailer.Client</c>), as the usage gate does not follow them either; and a <c>global using static</c>
+    /// of a library type, which makes every file qualify.
+    /// </para>
+    /// </summary>
+    internal sealed class MailFiles
+    {
+        /// <summary>
+        /// The library types the rules bind to whose names hold neither "Smtp" nor "MailKit". <c>MailFilesTests</c> checks
+        /// the list against the types the rules resolve.
+        /// </summary>
+        internal static readonly string[] LibraryTypeNames =
+        {
+            "AuthenticationException",
+            "CommandException",
+            "IMailService",
+            "IMailTransport",
+            "MailService",
+            "MailTransport",
+            "ProtocolException",
+            "SecureSocketOptions",
+            "ServiceNotAuthenticatedException",
+        };
+
+        /// <summary>
+        /// In System.Net, which many files import for other types: its name is searched for in every file. The MailKit
+        /// names of <see cref="LibraryTypeNames"/> only when a global using imports a MailKit namespace; otherwise a file
+        /// that names one of them bare imports it itself, and the import holds "MailKit".
+        /// </summary>
+        internal const string ServicePointManager = "ServicePointManager";
+
+        /// <summary>Rounds of following names before every file is taken instead: a chain of declarations this long is not code a person writes.</summary>
+        private const int MaxRounds = 16;
+
+        /// <summary>The files that qualify; null when every file does.</summary>
+        private readonly HashSet<SyntaxTree>? _files;
+
+        [ThreadStatic]
+        private static MailFiles? t_index;
+
+        [ThreadStatic]
+        private static SyntaxTree? t_tree;
+
+        [ThreadStatic]
+        private static bool t_holds;
+
+        /// <summary>Every file of the compilation.</summary>
+        public static readonly MailFiles Every = new MailFiles(null);
+
+        private MailFiles(HashSet<SyntaxTree>? files)
+        {
+            _files = files;
+        }
+
+        /// <summary>The files that qualify, for tests; null when every file does.</summary>
+        internal IReadOnlyCollection<SyntaxTree>? Files => _files;
+
+        /// <summary>
+        /// Whether operations of <paramref name="tree"/> can lead to a finding. Asked first for every operation: the last
+        /// answer of the thread is kept, since a thread analyzes the operations of one file in a row.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        public bool Holds(SyntaxTree? tree)
+        {
+            if (_files is null)
+            {
+                return true;
+            }
+
+            if (ReferenceEquals(t_tree, tree) && ReferenceEquals(t_index, this))
+            {
+                return t_holds;
+            }
+
+            var holds = tree is null || _files.Contains(tree);
+            t_index = this;
+            t_tree = tree;
+            t_holds = holds;
+            return holds;
+        }
+
+        /// <summary>Finds the files of <paramref name="compilation"/> that qualify; <paramref name="sendNames"/> are the send and wrapper names of the reach index.</summary>
+        public static MailFiles Build(Compilation compilation, IEnumerable<string> sendNames, CancellationToken cancellationToken)
+        {
+            var builder = new Builder();
+            var first = new List<string> { ServicePointManager };
+            first.AddRange(sendNames);
+            foreach (var name in first)
+            {
+                builder.Known.Add(name);
+            }
+
+            // The first round in two passes: which files mention a library, a send or a wrapper at all (each file's scan
+            // stops at its first hit), and only then, in those files, every hit and the declarations they name. Where
+            // every file qualifies (a library's own source, a project of mail code), that is the end of it.
+            var words = new WordSet(first);
+            var count = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                count++;
+                var text = tree.GetText(cancellationToken);
+                if (builder.MentionsLibrary(text) || words.ContainsAny(text, new TextSpan(0, text.Length)))
+                {
+                    builder.Taken.Add(tree);
+                }
+            }
+
+            if (builder.Taken.Count == count)
+            {
+                return Every;
+            }
+
+            var added = new List<string>();
+            foreach (var tree in builder.Taken)
+            {
+                var text = tree.GetText(cancellationToken);
+                builder.Positions.Clear();
+                builder.FindLibraryNames(text);
+                words.FindAll(text, new TextSpan(0, text.Length), builder.Positions);
+                builder.Positions.Sort();
+                builder.FollowDeclarations(tree.GetRoot(cancellationToken), added);
+                if (builder.EveryFile)
+                {
+                    return Every;
+                }
+            }
+
+            var files = new HashSet<SyntaxTree>(builder.Taken);
+            for (var round = 1; added.Count > 0; round++)
+            {
+                if (round > MaxRounds)
+                {
+                    return Every;
+                }
+
+                words = new WordSet(added);
+                added = new List<string>();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var text = tree.GetText(cancellationToken);
+                    builder.Positions.Clear();
+                    words.FindAll(text, new TextSpan(0, text.Length), builder.Positions);
+                    if (builder.Positions.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    files.Add(tree);
+                    builder.FollowDeclarations(tree.GetRoot(cancellationToken), added);
+                    if (builder.EveryFile)
+                    {
+                        return Every;
+                    }
+                }
+
+                if (files.Count == count)
+                {
+                    return Every;
+                }
+            }
+
+            return new MailFiles(files);
+        }
+
+        /// <summary>The state of one build: the files found, the names searched for, and the hits of the file being read.</summary>
+        private sealed class Builder
+        {
+            /// <summary>The files of the first round, in the compilation's order.</summary>
+            public readonly List<SyntaxTree> Taken = new List<SyntaxTree>();
+
+            /// <summary>Every name searched for so far, in this round or an earlier one.</summary>
+            public readonly HashSet<string> Known = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>The hits of the file being read, ascending.</summary>
+            public readonly List<int> Positions = new List<int>();
+
+            /// <summary>A global using static of a library type: its members are named bare in every file.</summary>
+            public bool EveryFile;
+
+            /// <summary>The names of delegates found: a parameter of such a type types a lambda's parameters.</summary>
+            private readonly HashSet<string> _delegates = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>The chunk of text being scanned for the library names.</summary>
+            private readonly char[] _buffer = new char[ChunkSize];
+
+            private const int ChunkSize = 8192;
+
+            /// <summary>Chunks overlap by the length of the longer library name minus one: a name cut by a chunk's end is whole in the next.</summary>
+            private const int Overlap = 6;
+
+            /// <summary>Whether "Smtp" or "MailKit" is in <paramref name="text"/>, inside a word or not; stops at the first.</summary>
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+            public bool MentionsLibrary(SourceText text)
+            {
+                if (WordSet.WholeString(text) is { } whole)
+                {
+                    // A small file's text is one string: searched in place, where a copy by chunks cost more than the search.
+                    return whole.IndexOf("Smtp", StringComparison.Ordinal) >= 0 || whole.IndexOf("MailKit", StringComparison.Ordinal) >= 0;
+                }
+
+                for (var start = 0; start < text.Length; start += ChunkSize - Overlap)
+                {
+                    var chunk = Chunk(text, start);
+                    if (MemoryExtensions.IndexOf(chunk, "Smtp".AsSpan()) >= 0 || MemoryExtensions.IndexOf(chunk, "MailKit".AsSpan()) >= 0)
+                    {
+                        return true;
+                    }
+
+                    if (start + chunk.Length >= text.Length)
+                    {
+                        break;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Adds to <see cref="Positions"/> the start of every "Smtp" and "MailKit" in <paramref name="text"/>.</summary>
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+            public void FindLibraryNames(SourceText text)
+            {
+                if (WordSet.WholeString(text) is { } whole)
+                {
+                    FindAll(whole.AsSpan(), 0, "Smtp");
+                    FindAll(whole.AsSpan(), 0, "MailKit");
+                    return;
+                }
+
+                for (var start = 0; start < text.Length; start += ChunkSize - Overlap)
+                {
+                    var chunk = Chunk(text, start);
+                    FindAll(chunk, start, "Smtp");
+                    FindAll(chunk, start, "MailKit");
+                    if (start + chunk.Length >= text.Length)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            private ReadOnlySpan<char> Chunk(SourceText text, int start)
+            {
+                var count = Math.Min(ChunkSize, text.Length - start);
+                text.CopyTo(start, _buffer, 0, count);
+                return new ReadOnlySpan<char>(_buffer, 0, count);
+            }
+
+            private void FindAll(ReadOnlySpan<char> chunk, int offset, string name)
+            {
+                var at = 0;
+                while (true)
+                {
+                    var found = MemoryExtensions.IndexOf(chunk.Slice(at), name.AsSpan());
+                    if (found < 0)
+                    {
+                        return;
+                    }
+
+                    // A name inside the overlap was found at the end of the chunk before.
+                    var position = offset + at + found;
+                    if (at + found >= Overlap || offset == 0 || !Positions.Contains(position))
+                    {
+                        Positions.Add(position);
+                    }
+
+                    at += found + 1;
+                }
+            }
+
+            /// <summary>Adds to <paramref name="added"/> the new names of the declarations whose signatures hold a hit of <see cref="Positions"/>.</summary>
+            public void FollowDeclarations(SyntaxNode root, List<string> added)
+            {
+                SyntaxNode? near = null;
+                var skipTo = 0;
+                foreach (var position in Positions)
+                {
+                    // A hit in the body or initializer of the last hit's member names nothing either.
+                    if (position < skipTo)
+                    {
+                        continue;
+                    }
+
+                    // The hits ascend and mostly share a declaration: the token is looked for from the last hit's node.
+                    var from = near;
+                    while (from is not null && !from.FullSpan.Contains(position))
+                    {
+                        from = from.Parent;
+                    }
+
+                    var token = (from ?? root).FindToken(position);
+                    near = token.Parent ?? near;
+
+                    // A hit in a comment, a string or a keyword names nothing; "Smtp" can be inside an identifier.
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.Parent is null)
+                    {
+                        continue;
+                    }
+
+                    skipTo = FollowDeclaration(token, position, added);
+                    if (EveryFile)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Walks up from the token of a hit to the declaration that holds it, and returns the end of the text whose hits
+            /// can name nothing more (a body, an initializer), or 0. The hit names the declaration when a value of the
+            /// hit's type can leave it to another file without naming that type:
+            /// <list type="bullet">
+            /// <item>a type: of a field, property or event, or returned by a method (<c>var client = mailer.Create();</c>);</item>
+            /// <item>an out or ref parameter (<c>TryRent(out var client)</c>), and a parameter whose type takes the hit as
+            /// a type argument or is a delegate of this compilation (<c>Pool.Use(client => ...)</c>): a lambda's parameters
+            /// take their types from it. A plain parameter does not: its argument comes with a type of its own;</item>
+            /// <item>a base list, a constraint or a primary constructor's parameters (members inherited or used in a
+            /// partial part), a delegate, a global alias.</item>
+            /// </list>
+            /// A hit in a body or an initializer names nothing: what it computes leaves only through a declared type,
+            /// which is a hit of its own.
+            /// </summary>
+            private int FollowDeclaration(SyntaxToken token, int position, List<string> added)
+            {
+                for (SyntaxNode? current = token.Parent; current is not null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case MethodDeclarationSyntax method:
+                            if (In(method.ReturnType, position) || FlowsThroughParameter(method.ParameterList, token, position) || InConstraints(method.ConstraintClauses, position))
+                            {
+                                Add(method.Identifier, added);
+                            }
+
+                            return BodyEnd(method.Body ?? (SyntaxNode?)method.ExpressionBody, position, method);
+                        case PropertyDeclarationSyntax property:
+                            if (In(property.Type, position))
+                            {
+                                Add(property.Identifier, added);
+                                return 0;
+                            }
+
+                            return property.Type.Span.End <= position ? property.Span.End : 0;
+                        case EventDeclarationSyntax @event:
+                            if (In(@event.Type, position))
+                            {
+                                Add(@event.Identifier, added);
+                            }
+
+                            return 0;
+                        case BaseFieldDeclarationSyntax field:
+                            // Fields and field-like events: every variable of a declaration shares its type.
+                            if (In(field.Declaration.Type, position))
+                            {
+                                foreach (var variable in field.Declaration.Variables)
+                                {
+                                    Add(variable.Identifier, added);
+                                }
+
+                                return 0;
+                            }
+
+                            return field.Declaration.Type.Span.End <= position ? field.Span.End : 0;
+                        case DelegateDeclarationSyntax @delegate:
+                            if (!InAttributes(@delegate.AttributeLists, position))
+                            {
+                                Add(@delegate.Identifier, added);
+                                _delegates.Add(@delegate.Identifier.ValueText);
+                            }
+
+                            return 0;
+                        case ConstructorDeclarationSyntax constructor:
+                            // Called by the type's name: new Mailer(client => ...).
+                            if (FlowsThroughParameter(constructor.ParameterList, token, position))
+                            {
+                                Add(constructor.Identifier, added);
+                            }
+
+                            return BodyEnd(constructor.Body ?? (SyntaxNode?)constructor.ExpressionBody ?? constructor.Initializer, position, constructor);
+                        case IndexerDeclarationSyntax indexer:
+                            // Called without a name (mailers[0]): the type's name stands for it.
+                            if (In(indexer.Type, position) || FlowsThroughParameter(indexer.ParameterList, token, position))
+                            {
+                                AddTypeOf(indexer, added);
+                            }
+
+                            return 0;
+                        case BaseMethodDeclarationSyntax member:
+                            // Operators, conversions, destructors: a conversion's type is used without a name.
+                            var body = member.Body ?? (SyntaxNode?)member.ExpressionBody;
+                            if (!In(body, position) && !InAttributes(member.AttributeLists, position))
+                            {
+                                AddTypeOf(member, added);
+                            }
+
+                            return BodyEnd(body, position, member);
+                        case TypeDeclarationSyntax type:
+                            // The members were matched above: a hit here is in the header (base list, constraints, primary
+                            // constructor). Inherited members and a primary constructor's parameters are used without
+                            // naming their type, in a partial part or a derived type in another file.
+                            if (In(type.BaseList, position) || InConstraints(type.ConstraintClauses, position))
+                            {
+                                Add(type.Identifier, added);
+                            }
+                            else if (type.ParameterList is { } parameters && In(parameters, position))
+                            {
+                                if (FlowsThroughParameter(parameters, token, position))
+                                {
+                                    Add(type.Identifier, added);
+                                }
+
+                                foreach (var parameter in parameters.Parameters)
+                                {
+                                    if (In(parameter, position))
+                                    {
+                                        Add(parameter.Identifier, added);
+                                    }
+                                }
+                            }
+
+                            return 0;
+                        case UsingDirectiveSyntax directive:
+                            if (directive.GlobalKeyword.IsKind(SyntaxKind.None))
+                            {
+                                // A using of this file only, which is taken already.
+                            }
+                            else if (directive.Alias is { } alias)
+                            {
+                                Add(alias.Name.Identifier, added);
+                            }
+                            else if (!directive.StaticKeyword.IsKind(SyntaxKind.None))
+                            {
+                                EveryFile = true;
+                            }
+                            else
+                            {
+                                // global using MailKit.Security: its types are named bare in every file, and a few of them
+                                // hold neither library name.
+                                foreach (var name in LibraryTypeNames)
+                                {
+                                    Add(name, added);
+                                }
+                            }
+
+                            return 0;
+                        case BaseTypeDeclarationSyntax:
+                            // An enum: its members are constants.
+                            return current.Span.End;
+                        case GlobalStatementSyntax:
+                            return current.Span.End;
+                        case BaseNamespaceDeclarationSyntax or CompilationUnitSyntax:
+                            return 0;
+                    }
+                }
+
+                return 0;
+            }
+
+            /// <summary>The end of <paramref name="body"/> when it holds the hit (later hits there name nothing), else 0.</summary>
+            private static int BodyEnd(SyntaxNode? body, int position, SyntaxNode member)
+                => In(body, position) ? member.Span.End : 0;
+
+            /// <summary>Whether a hit in <paramref name="parameters"/> types a value that the caller's file receives without naming it (see <see cref="FollowDeclaration"/>).</summary>
+            private bool FlowsThroughParameter(BaseParameterListSyntax? parameters, SyntaxToken token, int position)
+            {
+                if (parameters is null || !In(parameters, position))
+                {
+                    return false;
+                }
+
+                for (var node = token.Parent; node is not null && node != parameters; node = node.Parent)
+                {
+                    switch (node)
+                    {
+                        case TypeArgumentListSyntax:
+                            return true;
+                        case ParameterSyntax parameter:
+                            foreach (var modifier in parameter.Modifiers)
+                            {
+                                if (modifier.IsKind(SyntaxKind.OutKeyword) || modifier.IsKind(SyntaxKind.RefKeyword))
+                                {
+                                    return true;
+                                }
+                            }
+
+                            return parameter.Type is { } type && In(type, position) && _delegates.Contains(token.ValueText);
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool In(SyntaxNode? node, int position) => node is not null && node.Span.Contains(position);
+
+            private static bool InAttributes(SyntaxList<AttributeListSyntax> lists, int position)
+                => lists.Count > 0 && TextSpan.FromBounds(lists[0].SpanStart, lists[lists.Count - 1].Span.End).Contains(position);
+
+            private static bool InConstraints(SyntaxList<TypeParameterConstraintClauseSyntax> clauses, int position)
+                => clauses.Count > 0 && TextSpan.FromBounds(clauses[0].SpanStart, clauses[clauses.Count - 1].Span.End).Contains(position);
+
+            private void AddTypeOf(MemberDeclarationSyntax member, List<string> added)
+            {
+                if (member.Parent is BaseTypeDeclarationSyntax type)
+                {
+                    Add(type.Identifier, added);
+                }
+            }
+
+            /// <summary>A new name that is not found already by "Smtp" or "MailKit" in it.</summary>
+            private void Add(SyntaxToken identifier, List<string> added) => Add(identifier.ValueText, added);
+
+            private void Add(string name, List<string> added)
+            {
+                if (name.Length == 0 || name.IndexOf("Smtp", StringComparison.Ordinal) >= 0 || name.IndexOf("MailKit", StringComparison.Ordinal) >= 0)
+                {
+                    return;
+                }
+
+                if (Known.Add(name))
+                {
+                    added.Add(name);
+                }
+            }
+        }
+    }
+}
