@@ -100,9 +100,7 @@ namespace SmtpAnalyzers.Engine
 
             // The per-file gate needs the names of the sends and wrappers, so the reach index is built here, once and on
             // one thread, and not inside an operation callback while the driver's other threads wait for it in theirs.
-            var files = GatesFiles
-                ? MailFiles.Build(context.Compilation, model.Wrappers.SendAndWrapperNames(context.CancellationToken), context.CancellationToken)
-                : MailFiles.Every;
+            var files = GatesFiles ? model.Files(context.CancellationToken) : MailFiles.Every;
             Dispatcher.Register(start, files, context);
         }
     }

@@ -9,6 +9,16 @@ using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Semantics
 {
+    /// <summary>The per-file gate of the compilation.</summary>
+    internal sealed partial class SmtpModel
+    {
+        private MailFiles? _files;
+
+        /// <summary>The files whose operations can lead to a finding (<see cref="MailFiles"/>), found once per compilation.</summary>
+        public MailFiles Files(CancellationToken cancellationToken)
+            => Volatile.Read(ref _files) ?? Engine.Once.Publish(ref _files, MailFiles.Build(Compilation, Wrappers.SendAndWrapperNames(cancellationToken), cancellationToken));
+    }
+
     /// <summary>
     /// The per-file gate: the files of a compilation in which an operation can lead to a finding. Every finding starts at
     /// an operation that holds a value of an SMTP library type (a client, an exception, a status code, a setting of
