@@ -33,15 +33,16 @@ namespace SmtpAnalyzers.Semantics
     /// ServicePointManager;</item>
     /// <item>the name of a send or of a method that may reach one (<see cref="SendWrappers"/>'s reach index);</item>
     /// <item>the name of a source declaration whose signature names any of these: a field, property or event of such a
-    /// type, a method that returns or takes one, a delegate, a type that derives from one or whose primary constructor
-    /// takes one, an alias; followed until no new name is found.</item>
+    /// type, a method that returns one or takes it as an out, ref or lambda-typing parameter, a delegate, a type that
+    /// derives from one or whose primary constructor takes one, a global alias; followed until no new name is
+    /// found.</item>
     /// </list>
-    /// Found from the text once per compilation, before any operation is read. The operations of every other file are
-    /// not analyzed: in a project where a few files send mail, most operations then cost one lookup.
+    /// A global <c>using static</c> of a library type makes every file qualify (its members are named bare). Found from
+    /// the text once per compilation, before any operation is read. The operations of every other file are not
+    /// analyzed: in a project where a few files send mail, most operations then cost one lookup.
     /// <para>
     /// Not followed: members of referenced assemblies other than the two libraries that return their types (another
-    /// project's <c>Mailer.Client</c>), as the usage gate does not follow them either; and a <c>global using static</c>
-    /// of a library type, which makes every file qualify.
+    /// project's <c>Mailer.Client</c>), as the usage gate does not follow them either.
     /// </para>
     /// </summary>
     internal sealed class MailFiles
@@ -76,15 +77,6 @@ namespace SmtpAnalyzers.Semantics
         /// <summary>The files that qualify; null when every file does.</summary>
         private readonly HashSet<SyntaxTree>? _files;
 
-        [ThreadStatic]
-        private static MailFiles? t_index;
-
-        [ThreadStatic]
-        private static SyntaxTree? t_tree;
-
-        [ThreadStatic]
-        private static bool t_holds;
-
         /// <summary>Every file of the compilation.</summary>
         public static readonly MailFiles Every = new MailFiles(null);
 
@@ -97,28 +89,12 @@ namespace SmtpAnalyzers.Semantics
         internal IReadOnlyCollection<SyntaxTree>? Files => _files;
 
         /// <summary>
-        /// Whether operations of <paramref name="tree"/> can lead to a finding. Asked first for every operation: the last
-        /// answer of the thread is kept, since a thread analyzes the operations of one file in a row.
+        /// Whether operations of <paramref name="tree"/> can lead to a finding; asked first for every operation. One set
+        /// lookup: a per-thread copy of the last answer would keep the last compilation's trees alive on every thread of
+        /// a long-lived host.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        public bool Holds(SyntaxTree? tree)
-        {
-            if (_files is null)
-            {
-                return true;
-            }
-
-            if (ReferenceEquals(t_tree, tree) && ReferenceEquals(t_index, this))
-            {
-                return t_holds;
-            }
-
-            var holds = tree is null || _files.Contains(tree);
-            t_index = this;
-            t_tree = tree;
-            t_holds = holds;
-            return holds;
-        }
+        public bool Holds(SyntaxTree? tree) => _files is null || tree is null || _files.Contains(tree);
 
         /// <summary>Finds the files of <paramref name="compilation"/> that qualify; <paramref name="sendNames"/> are the send and wrapper names of the reach index.</summary>
         public static MailFiles Build(Compilation compilation, IEnumerable<string> sendNames, CancellationToken cancellationToken)
