@@ -1,7 +1,7 @@
 using System;
-using System.Threading;
 using System.Collections.Generic;
-using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpAnalyzers.Knowledge;
@@ -18,18 +18,105 @@ namespace SmtpAnalyzers.Engine
         /// </summary>
         public static bool SourceMentionsSmtp(Compilation compilation, CancellationToken cancellationToken)
         {
-            var buffer = new char[4096];
+            var buffer = new char[ChunkSize];
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var text = tree.GetText(cancellationToken);
-                if (TextMentionsSmtp(text, buffer))
+                if (Mentions(tree.GetText(cancellationToken), buffer))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The size of the buffer <see cref="Mentions"/> and <see cref="FindMentions"/> read a large file's text into.</summary>
+        public const int ChunkSize = 8192;
+
+        /// <summary>Chunks overlap by the length of the longer name minus one: a name cut by a chunk's end is whole in the next.</summary>
+        private const int Overlap = 6;
+
+        /// <summary>
+        /// Whether "Smtp" or "MailKit" is in <paramref name="text"/>, inside a word or not; stops at the first. A small
+        /// file's text is one string and is searched in place; a large file's is read in chunks into
+        /// <paramref name="buffer"/>. In a project without SMTP code every character of every file is read here.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        public static bool Mentions(SourceText text, char[] buffer)
+        {
+            if (WordSet.WholeString(text) is { } whole)
+            {
+                return whole.IndexOf("Smtp", StringComparison.Ordinal) >= 0 || whole.IndexOf("MailKit", StringComparison.Ordinal) >= 0;
+            }
+
+            for (var start = 0; start < text.Length; start += ChunkSize - Overlap)
+            {
+                var chunk = Chunk(text, start, buffer);
+                if (MemoryExtensions.IndexOf(chunk, "Smtp".AsSpan()) >= 0 || MemoryExtensions.IndexOf(chunk, "MailKit".AsSpan()) >= 0)
+                {
+                    return true;
+                }
+
+                if (start + chunk.Length >= text.Length)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Adds to <paramref name="positions"/> the start of every "Smtp" and "MailKit" in <paramref name="text"/>, unsorted.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        public static void FindMentions(SourceText text, char[] buffer, List<int> positions)
+        {
+            if (WordSet.WholeString(text) is { } whole)
+            {
+                FindAll(whole.AsSpan(), 0, "Smtp", positions);
+                FindAll(whole.AsSpan(), 0, "MailKit", positions);
+                return;
+            }
+
+            for (var start = 0; start < text.Length; start += ChunkSize - Overlap)
+            {
+                var chunk = Chunk(text, start, buffer);
+                FindAll(chunk, start, "Smtp", positions);
+                FindAll(chunk, start, "MailKit", positions);
+                if (start + chunk.Length >= text.Length)
+                {
+                    break;
+                }
+            }
+        }
+
+        private static ReadOnlySpan<char> Chunk(SourceText text, int start, char[] buffer)
+        {
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            return new ReadOnlySpan<char>(buffer, 0, count);
+        }
+
+        private static void FindAll(ReadOnlySpan<char> chunk, int offset, string name, List<int> positions)
+        {
+            var at = 0;
+            while (true)
+            {
+                var found = MemoryExtensions.IndexOf(chunk.Slice(at), name.AsSpan());
+                if (found < 0)
+                {
+                    return;
+                }
+
+                // A name inside the overlap was found at the end of the chunk before.
+                var position = offset + at + found;
+                if (at + found >= Overlap || offset == 0 || !positions.Contains(position))
+                {
+                    positions.Add(position);
+                }
+
+                at += found + 1;
+            }
         }
 
         /// <summary>
@@ -71,58 +158,5 @@ namespace SmtpAnalyzers.Engine
 
         private static bool Is(string text, int start, int length, string name)
             => length == name.Length && string.Compare(text, start, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
-
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private static bool TextMentionsSmtp(Microsoft.CodeAnalysis.Text.SourceText text, char[] buffer)
-        {
-            // Scan in chunks that overlap by the length of the longest word minus one; jump between the candidate first
-            // letters with a vectorized search, since in a project without SMTP code every character of every file is read.
-            const int Overlap = 6;
-            var length = text.Length;
-            var position = 0;
-            while (position < length)
-            {
-                var count = Math.Min(buffer.Length, length - position);
-                text.CopyTo(position, buffer, 0, count);
-                var i = 0;
-                while (i + 3 < count)
-                {
-                    var skip = MemoryExtensions.IndexOfAny(new ReadOnlySpan<char>(buffer, i, count - i), 'S', 'M');
-                    if (skip < 0)
-                    {
-                        break;
-                    }
-
-                    i += skip;
-                    if (i + 3 >= count)
-                    {
-                        break;
-                    }
-
-                    var c = buffer[i];
-                    if (c == 'S' && buffer[i + 1] == 'm' && buffer[i + 2] == 't' && buffer[i + 3] == 'p')
-                    {
-                        return true;
-                    }
-
-                    if (c == 'M' && i + 6 < count && buffer[i + 1] == 'a' && buffer[i + 2] == 'i' && buffer[i + 3] == 'l'
-                        && buffer[i + 4] == 'K' && buffer[i + 5] == 'i' && buffer[i + 6] == 't')
-                    {
-                        return true;
-                    }
-
-                    i++;
-                }
-
-                if (position + count >= length)
-                {
-                    break;
-                }
-
-                position += count - Overlap;
-            }
-
-            return false;
-        }
     }
 }

@@ -117,7 +117,7 @@ namespace SmtpAnalyzers.Semantics
                 cancellationToken.ThrowIfCancellationRequested();
                 count++;
                 var text = tree.GetText(cancellationToken);
-                if (builder.MentionsLibrary(text) || words.ContainsAny(text, new TextSpan(0, text.Length)))
+                if (Engine.UsageGate.Mentions(text, builder.Buffer) || words.ContainsAny(text, new TextSpan(0, text.Length)))
                 {
                     builder.Taken.Add(tree);
                 }
@@ -133,7 +133,7 @@ namespace SmtpAnalyzers.Semantics
             {
                 var text = tree.GetText(cancellationToken);
                 builder.Positions.Clear();
-                builder.FindLibraryNames(text);
+                Engine.UsageGate.FindMentions(text, builder.Buffer, builder.Positions);
                 words.FindAll(text, new TextSpan(0, text.Length), builder.Positions);
                 builder.Positions.Sort();
                 builder.FollowDeclarations(tree.GetRoot(cancellationToken), added);
@@ -199,92 +199,8 @@ namespace SmtpAnalyzers.Semantics
             /// <summary>The names of delegates found: a parameter of such a type types a lambda's parameters.</summary>
             private readonly HashSet<string> _delegates = new HashSet<string>(StringComparer.Ordinal);
 
-            /// <summary>The chunk of text being scanned for the library names.</summary>
-            private readonly char[] _buffer = new char[ChunkSize];
-
-            private const int ChunkSize = 8192;
-
-            /// <summary>Chunks overlap by the length of the longer library name minus one: a name cut by a chunk's end is whole in the next.</summary>
-            private const int Overlap = 6;
-
-            /// <summary>Whether "Smtp" or "MailKit" is in <paramref name="text"/>, inside a word or not; stops at the first.</summary>
-            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-            public bool MentionsLibrary(SourceText text)
-            {
-                if (WordSet.WholeString(text) is { } whole)
-                {
-                    // A small file's text is one string: searched in place, where a copy by chunks cost more than the search.
-                    return whole.IndexOf("Smtp", StringComparison.Ordinal) >= 0 || whole.IndexOf("MailKit", StringComparison.Ordinal) >= 0;
-                }
-
-                for (var start = 0; start < text.Length; start += ChunkSize - Overlap)
-                {
-                    var chunk = Chunk(text, start);
-                    if (MemoryExtensions.IndexOf(chunk, "Smtp".AsSpan()) >= 0 || MemoryExtensions.IndexOf(chunk, "MailKit".AsSpan()) >= 0)
-                    {
-                        return true;
-                    }
-
-                    if (start + chunk.Length >= text.Length)
-                    {
-                        break;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>Adds to <see cref="Positions"/> the start of every "Smtp" and "MailKit" in <paramref name="text"/>.</summary>
-            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-            public void FindLibraryNames(SourceText text)
-            {
-                if (WordSet.WholeString(text) is { } whole)
-                {
-                    FindAll(whole.AsSpan(), 0, "Smtp");
-                    FindAll(whole.AsSpan(), 0, "MailKit");
-                    return;
-                }
-
-                for (var start = 0; start < text.Length; start += ChunkSize - Overlap)
-                {
-                    var chunk = Chunk(text, start);
-                    FindAll(chunk, start, "Smtp");
-                    FindAll(chunk, start, "MailKit");
-                    if (start + chunk.Length >= text.Length)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            private ReadOnlySpan<char> Chunk(SourceText text, int start)
-            {
-                var count = Math.Min(ChunkSize, text.Length - start);
-                text.CopyTo(start, _buffer, 0, count);
-                return new ReadOnlySpan<char>(_buffer, 0, count);
-            }
-
-            private void FindAll(ReadOnlySpan<char> chunk, int offset, string name)
-            {
-                var at = 0;
-                while (true)
-                {
-                    var found = MemoryExtensions.IndexOf(chunk.Slice(at), name.AsSpan());
-                    if (found < 0)
-                    {
-                        return;
-                    }
-
-                    // A name inside the overlap was found at the end of the chunk before.
-                    var position = offset + at + found;
-                    if (at + found >= Overlap || offset == 0 || !Positions.Contains(position))
-                    {
-                        Positions.Add(position);
-                    }
-
-                    at += found + 1;
-                }
-            }
+            /// <summary>The chunk of a large file's text being scanned for the library names.</summary>
+            public readonly char[] Buffer = new char[Engine.UsageGate.ChunkSize];
 
             /// <summary>Adds to <paramref name="added"/> the new names of the declarations whose signatures hold a hit of <see cref="Positions"/>.</summary>
             public void FollowDeclarations(SyntaxNode root, List<string> added)

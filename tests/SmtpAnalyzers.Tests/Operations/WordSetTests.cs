@@ -121,7 +121,7 @@ namespace SmtpAnalyzers.Tests.Operations
         }
 
         /// <summary>A Roslyn text that is not Roslyn's text over one string, as the texts of large files and edited texts are.</summary>
-        private sealed class OtherText : SourceText
+        internal sealed class OtherText : SourceText
         {
             private readonly string _text;
 

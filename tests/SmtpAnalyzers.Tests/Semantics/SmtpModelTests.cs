@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,19 +50,30 @@ namespace SmtpAnalyzers.Tests.Semantics
         }
 
         [Theory]
-        [InlineData(4076, "Smtp", true)] // the word starts at 4090..4095: across the end of the first 4096-character chunk
-        [InlineData(4079, "Smtp", true)]
-        [InlineData(4081, "Smtp", true)]
-        [InlineData(4075, "MailKit", true)]
-        [InlineData(4078, "MailKit", true)]
-        [InlineData(4079, "Smt", false)]
+        [InlineData(8188, "Smtp", true)] // the word starts at 8187..8191: across the end of the first 8192-character chunk
+        [InlineData(8189, "Smtp", true)]
+        [InlineData(8191, "Smtp", true)]
+        [InlineData(8186, "MailKit", true)]
+        [InlineData(8189, "MailKit", true)]
+        [InlineData(8191, "Smt", false)]
         [InlineData(100, "SMTP Mail Kit smtp", false)]
-        [InlineData(0, "Smtp", true)]
-        public void UsageGate_FindsTheWordsAnywhereInAFile(int padding, string word, bool expected)
+        [InlineData(14, "Smtp", true)]
+        public void UsageGate_FindsTheWordsAnywhereInAFile(int start, string word, bool expected)
         {
-            // 14 characters before the padding.
-            var text = "class C { }\n//" + new string('x', padding) + word + "\n" + new string('y', 9000);
+            // A small file's text is one string, searched in place; any other text is read in chunks.
+            var text = "class C { }\n//" + new string('x', start - 14) + word + "\n" + new string('y', 9000);
             Assert.Equal(expected, UsageGate.SourceMentionsSmtp(Compile(text), CancellationToken.None));
+            var buffer = new char[UsageGate.ChunkSize];
+            Assert.Equal(expected, UsageGate.Mentions(new Operations.WordSetTests.OtherText(text), buffer));
+
+            // Every mention once, at its start, with and without chunks (a word in the overlap of two chunks is seen twice).
+            var expectedPositions = expected ? new[] { start } : System.Array.Empty<int>();
+            foreach (var source in new SourceText[] { SourceText.From(text), new Operations.WordSetTests.OtherText(text) })
+            {
+                var positions = new System.Collections.Generic.List<int>();
+                UsageGate.FindMentions(source, buffer, positions);
+                Assert.Equal(expectedPositions, positions);
+            }
         }
 
         [Theory]
