@@ -196,11 +196,11 @@ namespace SmtpAnalyzers.Semantics
             /// <summary>A global using static of a library type: its members are named bare in every file.</summary>
             public bool EveryFile;
 
-            /// <summary>The names of delegates found: a parameter of such a type types a lambda's parameters.</summary>
-            private readonly HashSet<string> _delegates = new HashSet<string>(StringComparer.Ordinal);
-
             /// <summary>The chunk of a large file's text being scanned for the library names.</summary>
             public readonly char[] Buffer = new char[Engine.UsageGate.ChunkSize];
+
+            /// <summary>The names of delegates found: a parameter of such a type types a lambda's parameters.</summary>
+            private readonly HashSet<string> _delegates = new HashSet<string>(StringComparer.Ordinal);
 
             /// <summary>Adds to <paramref name="added"/> the new names of the declarations whose signatures hold a hit of <see cref="Positions"/>.</summary>
             public void FollowDeclarations(SyntaxNode root, List<string> added)
@@ -266,12 +266,14 @@ namespace SmtpAnalyzers.Semantics
                                 Add(method.Identifier, added);
                             }
 
-                            return BodyEnd(method.Body ?? (SyntaxNode?)method.ExpressionBody, position, method);
+                            // A method whose name is searched for already (a send, a wrapper, added here) can name nothing
+                            // more: its other hits are skipped, most of them parameters of the same types.
+                            return Known.Contains(method.Identifier.ValueText) ? method.Span.End : BodyEnd(method.Body ?? (SyntaxNode?)method.ExpressionBody, position, method);
                         case PropertyDeclarationSyntax property:
                             if (In(property.Type, position))
                             {
                                 Add(property.Identifier, added);
-                                return 0;
+                                return property.Span.End;
                             }
 
                             return property.Type.Span.End <= position ? property.Span.End : 0;
@@ -291,7 +293,7 @@ namespace SmtpAnalyzers.Semantics
                                     Add(variable.Identifier, added);
                                 }
 
-                                return 0;
+                                return field.Span.End;
                             }
 
                             return field.Declaration.Type.Span.End <= position ? field.Span.End : 0;
