@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using SmtpAnalyzers.Operations;
 
 namespace SmtpAnalyzers.Semantics
 {
@@ -45,13 +46,7 @@ namespace SmtpAnalyzers.Semantics
                     }
 
                     // The hits ascend and mostly share a declaration: the token is looked for from the last hit's node.
-                    var from = near;
-                    while (from is not null && !from.FullSpan.Contains(position))
-                    {
-                        from = from.Parent;
-                    }
-
-                    var token = (from ?? root).FindToken(position);
+                    var token = TokenNear.Find(root, near, position);
                     near = token.Parent ?? near;
 
                     // A hit in a comment, a string or a keyword names nothing; "Smtp" can be inside an identifier.
