@@ -22,6 +22,6 @@ if (args.Length > 0 && args[0] == "--bdn")
 }
 
 Console.WriteLine("usage: --quick [--files N] [--iterations K] [--scaling 250,500,1000,2000 | --no-scaling] [--telemetry-iterations K] [--scaling-iterations K]");
-Console.WriteLine("       --callbacks [--files N] [--iterations K]   (callback time only: the engine, both floors, one engine per rule)");
+Console.WriteLine("       --callbacks [--files N] [--iterations K] [--sequential]   (callback time only: the engine, both floors, one engine per rule; --sequential: the compile on one thread, the analyzers one action at a time)");
 Console.WriteLine("       --bdn [BenchmarkDotNet arguments, e.g. --filter *]");
 return 1;

@@ -65,6 +65,19 @@ namespace SmtpAnalyzers.Tests.Performance
         }
 
         [Fact]
+        public void SequentialRunsCompileOnOneThreadAndReportTheSame()
+        {
+            // --callbacks --sequential: the compile on one thread, the analyzers' actions one at a time.
+            var corpus = new CorpusCompilation(Scenario.Violations, Files, sequential: true);
+            Assert.False(corpus.NewCompilation().Options.ConcurrentBuild);
+            Assert.True(new CorpusCompilation(Scenario.Violations, Files).NewCompilation().Options.ConcurrentBuild);
+
+            var expected = Corpus.ExpectedDiagnostics(Scenario.Violations, Files).OrderBy(p => p.Key);
+            Assert.Equal(expected, corpus.RunWithTelemetry(Mode.Smtp, collectFirst: false).RuleCounts.OrderBy(p => p.Key));
+            Assert.Equal(expected, corpus.RunWithTelemetry(Mode.ReportingFloor, collectFirst: false).RuleCounts.OrderBy(p => p.Key));
+        }
+
+        [Fact]
         public void MailIn4PercentPlantsOneViolationFileInTwentyFive()
         {
             // Files 0, 25, 50, ... hold the violations' mail code; the others only business code that names no mail library.
