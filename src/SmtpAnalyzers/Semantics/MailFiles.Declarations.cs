@@ -20,6 +20,22 @@ namespace SmtpAnalyzers.Semantics
             /// <summary>Every name searched for so far, in this round or an earlier one.</summary>
             public readonly HashSet<string> Known = new HashSet<string>(StringComparer.Ordinal);
 
+            /// <summary>The names of <see cref="Known"/> that name a type (a type, a delegate, an alias).</summary>
+            public readonly HashSet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>
+            /// The new names of types found in this round: searched for in every file next round, and their hits followed,
+            /// because a type's name is what a signature in another file holds.
+            /// </summary>
+            public List<string> NewTypes = new List<string>();
+
+            /// <summary>
+            /// The new names of members found in this round (methods, properties, fields, events, parameters): searched for
+            /// next round only in the files not taken yet, and their hits not followed. A member's name is written where
+            /// the member is used, in a body or an initializer, and never in a signature, where a name is a type's.
+            /// </summary>
+            public List<string> NewMembers = new List<string>();
+
             /// <summary>The hits of the file being read, ascending.</summary>
             public readonly List<int> Positions = new List<int>();
 
@@ -32,8 +48,8 @@ namespace SmtpAnalyzers.Semantics
             /// <summary>The names of delegates found: a parameter of such a type types a lambda's parameters.</summary>
             private readonly HashSet<string> _delegates = new HashSet<string>(StringComparer.Ordinal);
 
-            /// <summary>Adds to <paramref name="added"/> the new names of the declarations whose signatures hold a hit of <see cref="Positions"/>.</summary>
-            public void FollowDeclarations(SyntaxNode root, List<string> added)
+            /// <summary>Adds to <see cref="NewTypes"/> and <see cref="NewMembers"/> the new names of the declarations whose signatures hold a hit of <see cref="Positions"/>.</summary>
+            public void FollowDeclarations(SyntaxNode root)
             {
                 SyntaxNode? near = null;
                 var skipTo = 0;
@@ -55,7 +71,7 @@ namespace SmtpAnalyzers.Semantics
                         continue;
                     }
 
-                    skipTo = FollowDeclaration(token, position, added);
+                    skipTo = FollowDeclaration(token, position);
                     if (EveryFile)
                     {
                         return;
@@ -78,7 +94,7 @@ namespace SmtpAnalyzers.Semantics
             /// A hit in a body or an initializer names nothing: what it computes leaves only through a declared type,
             /// which is a hit of its own.
             /// </summary>
-            private int FollowDeclaration(SyntaxToken token, int position, List<string> added)
+            private int FollowDeclaration(SyntaxToken token, int position)
             {
                 for (SyntaxNode? current = token.Parent; current is not null; current = current.Parent)
                 {
@@ -87,7 +103,7 @@ namespace SmtpAnalyzers.Semantics
                         case MethodDeclarationSyntax method:
                             if (In(method.ReturnType, position) || FlowsThroughParameter(method.ParameterList, token, position) || InConstraints(method.ConstraintClauses, position))
                             {
-                                Add(method.Identifier, added);
+                                AddMember(method.Identifier);
                             }
 
                             // A method whose name is searched for already (a send, a wrapper, added here) can name nothing
@@ -96,7 +112,7 @@ namespace SmtpAnalyzers.Semantics
                         case PropertyDeclarationSyntax property:
                             if (In(property.Type, position))
                             {
-                                Add(property.Identifier, added);
+                                AddMember(property.Identifier);
                                 return property.Span.End;
                             }
 
@@ -104,7 +120,7 @@ namespace SmtpAnalyzers.Semantics
                         case EventDeclarationSyntax @event:
                             if (In(@event.Type, position))
                             {
-                                Add(@event.Identifier, added);
+                                AddMember(@event.Identifier);
                             }
 
                             return 0;
@@ -114,7 +130,7 @@ namespace SmtpAnalyzers.Semantics
                             {
                                 foreach (var variable in field.Declaration.Variables)
                                 {
-                                    Add(variable.Identifier, added);
+                                    AddMember(variable.Identifier);
                                 }
 
                                 return field.Span.End;
@@ -124,7 +140,7 @@ namespace SmtpAnalyzers.Semantics
                         case DelegateDeclarationSyntax @delegate:
                             if (!InAttributes(@delegate.AttributeLists, position))
                             {
-                                Add(@delegate.Identifier, added);
+                                AddType(@delegate.Identifier);
                                 _delegates.Add(@delegate.Identifier.ValueText);
                             }
 
@@ -133,7 +149,7 @@ namespace SmtpAnalyzers.Semantics
                             // Called by the type's name: new Mailer(client => ...).
                             if (FlowsThroughParameter(constructor.ParameterList, token, position))
                             {
-                                Add(constructor.Identifier, added);
+                                AddType(constructor.Identifier);
                             }
 
                             return BodyEnd(constructor.Body ?? (SyntaxNode?)constructor.ExpressionBody ?? constructor.Initializer, position, constructor);
@@ -141,7 +157,7 @@ namespace SmtpAnalyzers.Semantics
                             // Called without a name (mailers[0]): the type's name stands for it.
                             if (In(indexer.Type, position) || FlowsThroughParameter(indexer.ParameterList, token, position))
                             {
-                                AddTypeOf(indexer, added);
+                                AddTypeOf(indexer);
                             }
 
                             return 0;
@@ -150,7 +166,7 @@ namespace SmtpAnalyzers.Semantics
                             var body = member.Body ?? (SyntaxNode?)member.ExpressionBody;
                             if (!In(body, position) && !InAttributes(member.AttributeLists, position))
                             {
-                                AddTypeOf(member, added);
+                                AddTypeOf(member);
                             }
 
                             return BodyEnd(body, position, member);
@@ -160,20 +176,20 @@ namespace SmtpAnalyzers.Semantics
                             // naming their type, in a partial part or a derived type in another file.
                             if (In(type.BaseList, position) || InConstraints(type.ConstraintClauses, position))
                             {
-                                Add(type.Identifier, added);
+                                AddType(type.Identifier);
                             }
                             else if (type.ParameterList is { } parameters && In(parameters, position))
                             {
                                 if (FlowsThroughParameter(parameters, token, position))
                                 {
-                                    Add(type.Identifier, added);
+                                    AddType(type.Identifier);
                                 }
 
                                 foreach (var parameter in parameters.Parameters)
                                 {
                                     if (In(parameter, position))
                                     {
-                                        Add(parameter.Identifier, added);
+                                        AddMember(parameter.Identifier);
                                     }
                                 }
                             }
@@ -186,7 +202,7 @@ namespace SmtpAnalyzers.Semantics
                             }
                             else if (directive.Alias is { } alias)
                             {
-                                Add(alias.Name.Identifier, added);
+                                AddType(alias.Name.Identifier);
                             }
                             else if (!directive.StaticKeyword.IsKind(SyntaxKind.None))
                             {
@@ -198,7 +214,7 @@ namespace SmtpAnalyzers.Semantics
                                 // hold neither library name.
                                 foreach (var name in LibraryTypeNames)
                                 {
-                                    Add(name, added);
+                                    AddType(name);
                                 }
                             }
 
@@ -258,29 +274,38 @@ namespace SmtpAnalyzers.Semantics
             private static bool InConstraints(SyntaxList<TypeParameterConstraintClauseSyntax> clauses, int position)
                 => clauses.Count > 0 && TextSpan.FromBounds(clauses[0].SpanStart, clauses[clauses.Count - 1].Span.End).Contains(position);
 
-            private void AddTypeOf(MemberDeclarationSyntax member, List<string> added)
+            private void AddTypeOf(MemberDeclarationSyntax member)
             {
                 if (member.Parent is BaseTypeDeclarationSyntax type)
                 {
-                    Add(type.Identifier, added);
+                    AddType(type.Identifier);
                 }
             }
 
-            /// <summary>A new name that is not found already by "Smtp" or "MailKit" in it.</summary>
-            private void Add(SyntaxToken identifier, List<string> added) => Add(identifier.ValueText, added);
-
-            private void Add(string name, List<string> added)
+            private void AddMember(SyntaxToken identifier)
             {
-                if (name.Length == 0 || name.IndexOf("Smtp", StringComparison.Ordinal) >= 0 || name.IndexOf("MailKit", StringComparison.Ordinal) >= 0)
+                var name = identifier.ValueText;
+                if (IsNew(name) && Known.Add(name))
                 {
-                    return;
-                }
-
-                if (Known.Add(name))
-                {
-                    added.Add(name);
+                    NewMembers.Add(name);
                 }
             }
+
+            private void AddType(SyntaxToken identifier) => AddType(identifier.ValueText);
+
+            /// <summary>A type's name is followed even when a member of that name is searched for already: only a type's hits are.</summary>
+            public void AddType(string name)
+            {
+                if (IsNew(name) && KnownTypes.Add(name))
+                {
+                    Known.Add(name);
+                    NewTypes.Add(name);
+                }
+            }
+
+            /// <summary>Whether a name is not found already by "Smtp" or "MailKit" in it.</summary>
+            private static bool IsNew(string name)
+                => name.Length > 0 && name.IndexOf("Smtp", StringComparison.Ordinal) < 0 && name.IndexOf("MailKit", StringComparison.Ordinal) < 0;
         }
     }
 }

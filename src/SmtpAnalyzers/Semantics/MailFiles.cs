@@ -33,7 +33,8 @@ namespace SmtpAnalyzers.Semantics
     /// <item>the name of a source declaration whose signature names any of these: a field, property or event of such a
     /// type, a method that returns one or takes it as an out, ref or lambda-typing parameter, a delegate, a type that
     /// derives from one or whose primary constructor takes one, a global alias; followed until no new name is
-    /// found.</item>
+    /// found. A member's name takes the files that write it; only a type's name is looked for in signatures, since a
+    /// signature names types, never members.</item>
     /// </list>
     /// A global <c>using static</c> of a library type makes every file qualify (its members are named bare). Found from
     /// the text once per compilation, before any operation is read. The operations of every other file are not
@@ -105,9 +106,12 @@ namespace SmtpAnalyzers.Semantics
                 builder.Known.Add(name);
             }
 
+            builder.KnownTypes.Add(ServicePointManager);
+
             // The first round in two passes: which files mention a library, a send or a wrapper at all (each file's scan
-            // stops at its first hit), and only then, in those files, every hit and the declarations they name. Where
-            // every file qualifies (a library's own source, a project of mail code), that is the end of it.
+            // stops at its first hit), and only then, in those files, the hits that name a type and the declarations
+            // they name. Where every file qualifies (a library's own source, a project of mail code), that is the end
+            // of it. A send's or a wrapper's name is a method's: it names nothing in a signature, and is not followed.
             var words = new WordSet(first);
             var count = 0;
             foreach (var tree in compilation.SyntaxTrees)
@@ -126,44 +130,55 @@ namespace SmtpAnalyzers.Semantics
                 return Every;
             }
 
-            var added = new List<string>();
+            var types = new WordSet(new[] { ServicePointManager });
             foreach (var tree in builder.Taken)
             {
                 var text = tree.GetText(cancellationToken);
                 builder.Positions.Clear();
                 Engine.UsageGate.FindMentions(text, builder.Buffer, builder.Positions);
-                words.FindAll(text, new TextSpan(0, text.Length), builder.Positions);
+                types.FindAll(text, new TextSpan(0, text.Length), builder.Positions);
                 builder.Positions.Sort();
-                builder.FollowDeclarations(tree.GetRoot(cancellationToken), added);
+                builder.FollowDeclarations(tree.GetRoot(cancellationToken));
                 if (builder.EveryFile)
                 {
                     return Every;
                 }
             }
 
+            // Each next round searches for the names the last one found: a type's name in every file, its hits followed; a
+            // member's name only in the files not taken yet, which it takes. A file taken already is searched for types
+            // only: most names a round finds are members', and in a project where most files are taken, a member's name
+            // (Connect, Stream) is written in most of them.
             var files = new HashSet<SyntaxTree>(builder.Taken);
-            for (var round = 1; added.Count > 0; round++)
+            for (var round = 1; builder.NewTypes.Count > 0 || builder.NewMembers.Count > 0; round++)
             {
                 if (round > MaxRounds)
                 {
                     return Every;
                 }
 
-                words = new WordSet(added);
-                added = new List<string>();
+                var typeWords = builder.NewTypes.Count > 0 ? new WordSet(builder.NewTypes) : null;
+                var memberWords = builder.NewMembers.Count > 0 ? new WordSet(builder.NewMembers) : null;
+                builder.NewTypes = new List<string>();
+                builder.NewMembers = new List<string>();
                 foreach (var tree in compilation.SyntaxTrees)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var text = tree.GetText(cancellationToken);
+                    var all = new TextSpan(0, text.Length);
                     builder.Positions.Clear();
-                    words.FindAll(text, new TextSpan(0, text.Length), builder.Positions);
+                    typeWords?.FindAll(text, all, builder.Positions);
+                    if (builder.Positions.Count > 0 || (memberWords is not null && !files.Contains(tree) && memberWords.ContainsAny(text, all)))
+                    {
+                        files.Add(tree);
+                    }
+
                     if (builder.Positions.Count == 0)
                     {
                         continue;
                     }
 
-                    files.Add(tree);
-                    builder.FollowDeclarations(tree.GetRoot(cancellationToken), added);
+                    builder.FollowDeclarations(tree.GetRoot(cancellationToken));
                     if (builder.EveryFile)
                     {
                         return Every;

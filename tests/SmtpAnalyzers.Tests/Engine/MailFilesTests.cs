@@ -355,6 +355,72 @@ namespace SmtpAnalyzers.Tests.Engine
         }
 
         [Fact]
+        public void AMembersName_TakesTheFilesThatUseIt_ButIsNotFollowedInTheirSignatures()
+        {
+            var files = Build(
+                ("Mailer.cs", """
+                    public class Mailer
+                    {
+                        public System.Net.Mail.SmtpClient Stream { get; } = new System.Net.Mail.SmtpClient();
+                    }
+                    """),
+                ("Pipe.cs", """
+                    // "Stream" takes the file, but here it names System.IO's type, not Mailer's property: Open is not followed.
+                    public class Pipe
+                    {
+                        public System.IO.Stream Open() => System.IO.Stream.Null;
+                    }
+                    """),
+                ("UsesPipe.cs", """
+                    class UsesPipe
+                    {
+                        long Length(Pipe pipe) => pipe.Open().Length;
+                    }
+                    """));
+
+            Assert.Equal(new[] { "Mailer.cs", "Pipe.cs" }, files);
+        }
+
+        [Fact]
+        public void ANameOfAMemberAndOfAType_IsFollowedAsAType()
+        {
+            var files = Build(
+                ("Mailer.cs", """
+                    public class Mailer
+                    {
+                        public MailKit.Net.Smtp.SmtpClient Client { get; } = new MailKit.Net.Smtp.SmtpClient();
+                    }
+                    """),
+                ("Client.cs", """
+                    public class Client : MailKit.Net.Smtp.SmtpClient
+                    {
+                    }
+                    """),
+                ("Factory.cs", """
+                    public static class Factory
+                    {
+                        public static Client Make() => new Client();
+                    }
+                    """),
+                ("UsesFactory.cs", """
+                    class UsesFactory
+                    {
+                        void Run() => Factory.Make().Disconnect(true);
+                    }
+                    """),
+                ("Unrelated.cs", """
+                    class Unrelated
+                    {
+                        int Count() => 1;
+                    }
+                    """));
+
+            // Client is found first as Mailer's property, then as a type: Factory's signature names the type, so Make is
+            // followed to UsesFactory.
+            Assert.Equal(new[] { "Client.cs", "Factory.cs", "Mailer.cs", "UsesFactory.cs" }, files);
+        }
+
+        [Fact]
         public void LibraryTypesTheRulesBindTo_AreFoundByTheirNames()
         {
             // Every library type the rules resolve is named with "Smtp" or "MailKit", or is a word of its own. MailMessage
