@@ -332,14 +332,14 @@ namespace SmtpAnalyzers.Benchmarks
             return logs.Sum(p => (p.X - meanX) * (p.Y - meanY)) / logs.Sum(p => (p.X - meanX) * (p.X - meanX));
         }
 
-        private static double Median(IEnumerable<double> values)
+        internal static double Median(IEnumerable<double> values)
         {
             var sorted = values.OrderBy(v => v).ToList();
             var middle = sorted.Count / 2;
             return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
 
-        private static string LoadAverage()
+        internal static string LoadAverage()
         {
             try
             {

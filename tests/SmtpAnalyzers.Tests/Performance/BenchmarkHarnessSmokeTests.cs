@@ -33,6 +33,41 @@ namespace SmtpAnalyzers.Tests.Performance
             Assert.All(shapes, s => new FloorAnalyzer(s));
         }
 
+        [Fact]
+        public void AProjectCompilesFromTheCommandLineItsBuildGaveCsc()
+        {
+            var directory = System.IO.Directory.CreateTempSubdirectory("smtp-project-").FullName;
+            try
+            {
+                // The finding is inside #if RELEASE: it is found only if the command line's defines reach the parse.
+                System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "Policy.cs"), """
+                    #if RELEASE
+                    static class Policy
+                    {
+                        public static bool IsFull(System.Net.Mail.SmtpException ex) => (int)ex.StatusCode == 552;
+                    }
+                    #endif
+                    """);
+                System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "Other.cs"), "class Other { }");
+                var references = CorpusReferences.All.OfType<Microsoft.CodeAnalysis.PortableExecutableReference>().Select(r => "/reference:\"" + r.FilePath + "\"");
+                var command = "/usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc /noconfig /nostdlib+ /target:library /define:TRACE;RELEASE "
+                    + string.Join(" ", references) + " /out:obj/Release/Probe.dll Policy.cs Other.cs";
+
+                var project = ProjectCompilation.Parse(command, directory);
+
+                Assert.Equal("Probe", project.Name);
+                Assert.Equal(2, project.Trees.Length);
+                Assert.Equal(CorpusReferences.All.Length, project.References);
+                Assert.Equal(0, project.Compile().Errors);
+                Assert.Equal("SMTP1001", Assert.Single(project.Analyze(SmtpAnalyzerSet.Create()).Diagnostics).Id);
+                Assert.Empty(project.Analyze(ProjectCompilation.Floor()).Diagnostics);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+        }
+
         [Theory]
         [InlineData(Scenario.NoSmtp)]
         [InlineData(Scenario.CleanMail)]
