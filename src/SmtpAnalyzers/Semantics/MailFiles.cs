@@ -38,7 +38,8 @@ namespace SmtpAnalyzers.Semantics
     /// </list>
     /// A global <c>using static</c> of a library type makes every file qualify (its members are named bare). Found from
     /// the text once per compilation, before any operation is read. The operations of every other file are not
-    /// analyzed: in a project where a few files send mail, most operations then cost one lookup.
+    /// analyzed: in a project where a few files send mail, most operations then cost one lookup. When the files that name
+    /// no library, send or wrapper hold less than a twentieth of the text, every file qualifies without following names.
     /// <para>
     /// Not followed: members of referenced assemblies other than the two libraries that return their types (another
     /// project's <c>Mailer.Client</c>), as the usage gate does not follow them either.
@@ -72,6 +73,9 @@ namespace SmtpAnalyzers.Semantics
 
         /// <summary>Rounds of following names before every file is taken instead: a chain of declarations this long is not code a person writes.</summary>
         private const int MaxRounds = 16;
+
+        /// <summary>The gate follows names only when the files the first pass leaves hold at least 1/this of the text.</summary>
+        private const int MinShareLeft = 20;
 
         /// <summary>The files that qualify; null when every file does.</summary>
         private readonly HashSet<SyntaxTree>? _files;
@@ -114,18 +118,28 @@ namespace SmtpAnalyzers.Semantics
             // of it. A send's or a wrapper's name is a method's: it names nothing in a signature, and is not followed.
             var words = new WordSet(first);
             var count = 0;
+            long length = 0;
+            long left = 0;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 count++;
                 var text = tree.GetText(cancellationToken);
+                length += text.Length;
                 if (Engine.UsageGate.Mentions(text, builder.Buffer) || words.ContainsAny(text, new TextSpan(0, text.Length)))
                 {
                     builder.Taken.Add(tree);
                 }
+                else
+                {
+                    left += text.Length;
+                }
             }
 
-            if (builder.Taken.Count == count)
+            // Where the files left hold less than a twentieth of the text (a library's own source, whose files all name
+            // it but its generated assembly attributes), skipping their operations saves less than following the names
+            // of the taken files costs: on MailKit's source, 2 of 229 files, 6-8 ms of following against nothing.
+            if (builder.Taken.Count == count || left * MinShareLeft < length)
             {
                 return Every;
             }

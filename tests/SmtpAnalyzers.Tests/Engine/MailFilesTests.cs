@@ -420,6 +420,35 @@ namespace SmtpAnalyzers.Tests.Engine
             Assert.Equal(new[] { "Client.cs", "Factory.cs", "Mailer.cs", "UsesFactory.cs" }, files);
         }
 
+        [Theory]
+        [InlineData(2, false)]
+        [InlineData(400, true)]
+        public void FilesLeftWithLessThanATwentiethOfTheText_AreAnalyzedAnyway(int leftLines, bool gated)
+        {
+            // A library's own source: every file names it but the generated ones. Following names to skip those costs more
+            // than their operations do.
+            var padding = string.Concat(Enumerable.Repeat("    // The transport of the outbox.\n", 200));
+            var mail = "using MailKit.Net.Smtp;\n\npublic class Outbox\n{\n" + padding + "    public SmtpClient Client { get; } = new SmtpClient();\n}\n";
+            var left = "public static class Generated\n{\n" + string.Concat(Enumerable.Repeat("    public const int Value = 1;\n", leftLines)) + "}\n";
+            var trees = new[] { ("Outbox.cs", mail), ("Generated.cs", left) }
+                .Select(s => CSharpSyntaxTree.ParseText(s.Item2, new CSharpParseOptions(LanguageVersion.Latest), path: s.Item1))
+                .ToArray();
+            var compilation = CSharpCompilation.Create("Probe", trees, TestReferences.All);
+            var model = SmtpModel.Create(compilation);
+
+            var files = MailFiles.Build(compilation, model.Wrappers.SendAndWrapperNames(CancellationToken.None), CancellationToken.None).Files;
+
+            Assert.Equal(gated, (long)left.Length * 20 >= mail.Length + left.Length);
+            if (gated)
+            {
+                Assert.Equal(new[] { "Outbox.cs" }, files!.Select(t => t.FilePath));
+            }
+            else
+            {
+                Assert.Null(files);
+            }
+        }
+
         [Fact]
         public void LibraryTypesTheRulesBindTo_AreFoundByTheirNames()
         {
