@@ -91,9 +91,12 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// reload every reference assembly (tens of MB, and seconds) and others not. Loading references is not what
         /// is measured; with the anchor every run reuses them.
         /// </summary>
-        private static readonly Lazy<CSharpCompilation> Anchor = new(() =>
+        private static readonly Lazy<CSharpCompilation> Anchor = new(() => BindReferences(CorpusReferences.All, Options));
+
+        /// <summary>A compilation of no trees that has bound every one of <paramref name="references"/>: an anchor to keep.</summary>
+        internal static CSharpCompilation BindReferences(ImmutableArray<MetadataReference> references, CSharpCompilationOptions options)
         {
-            var anchor = CSharpCompilation.Create("Anchor", Array.Empty<SyntaxTree>(), CorpusReferences.All, Options);
+            var anchor = CSharpCompilation.Create("Anchor", Array.Empty<SyntaxTree>(), references, options);
             _ = anchor.GetDiagnostics();
             foreach (var reference in anchor.References)
             {
@@ -101,7 +104,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
             }
 
             return anchor;
-        });
+        }
 
         public CSharpCompilation NewCompilation()
         {
@@ -189,7 +192,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
                 logAnalyzerExecutionTime: logExecutionTime,
                 reportSuppressedDiagnostics: false);
 
-        private static void Collect(bool collect)
+        internal static void Collect(bool collect)
         {
             if (collect)
             {

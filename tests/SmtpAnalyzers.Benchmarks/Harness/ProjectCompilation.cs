@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
@@ -84,15 +83,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// </summary>
         public CSharpCompilation NewCompilation()
         {
-            if (_anchor is null)
-            {
-                _anchor = CSharpCompilation.Create("Anchor", Array.Empty<SyntaxTree>(), _references, _options);
-                _ = _anchor.GetDiagnostics();
-                foreach (var reference in _anchor.References)
-                {
-                    _ = _anchor.GetAssemblyOrModuleSymbol(reference);
-                }
-            }
+            _anchor ??= CorpusCompilation.BindReferences(_references, _options);
 
             return CSharpCompilation.Create(Name, Trees, _references, _options);
         }
@@ -100,7 +91,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// <summary>The compiler alone on a fresh compilation: its wall time and its errors.</summary>
         public (TimeSpan Wall, int Errors) Compile()
         {
-            Collect();
+            CorpusCompilation.Collect(true);
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = NewCompilation().GetDiagnostics();
             stopwatch.Stop();
@@ -113,7 +104,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// </summary>
         public (TimeSpan Callbacks, ImmutableArray<Diagnostic> Diagnostics) Analyze(ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
-            Collect();
+            CorpusCompilation.Collect(true);
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: null,
@@ -128,12 +119,5 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// <summary>The no-op floor: the engine's registrations with callbacks that do nothing.</summary>
         public static ImmutableArray<DiagnosticAnalyzer> Floor()
             => CorpusCompilation.Shapes.Select(s => (DiagnosticAnalyzer)new FloorAnalyzer(s)).ToImmutableArray();
-
-        private static void Collect()
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-        }
     }
 }
