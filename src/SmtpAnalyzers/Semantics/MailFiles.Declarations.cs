@@ -294,7 +294,7 @@ namespace SmtpAnalyzers.Semantics
             private void AddType(SyntaxToken identifier) => AddType(identifier.ValueText);
 
             /// <summary>A type's name is followed even when a member of that name is searched for already: only a type's hits are.</summary>
-            public void AddType(string name)
+            private void AddType(string name)
             {
                 if (IsNew(name) && KnownTypes.Add(name))
                 {
