@@ -20,6 +20,11 @@ if (args.Length > 1 && args[0] == "--project")
     return ProjectMode.Run(args[1], Options.Parse(args.Skip(2)));
 }
 
+if (args.Length > 1 && args[0] == "--cold")
+{
+    return ColdMode.Run(args[1], Options.Parse(args.Skip(2)));
+}
+
 if (args.Length > 0 && args[0] == "--bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args.Skip(1).ToArray());
@@ -29,5 +34,6 @@ if (args.Length > 0 && args[0] == "--bdn")
 Console.WriteLine("usage: --quick [--files N] [--iterations K] [--scaling 250,500,1000,2000 | --no-scaling] [--telemetry-iterations K] [--scaling-iterations K]");
 Console.WriteLine("       --callbacks [--files N] [--iterations K] [--sequential]   (callback time only: the engine, both floors, one engine per rule; --sequential: the compile on one thread, the analyzers one action at a time)");
 Console.WriteLine("       --project CSC_COMMAND_FILE [--iterations K] [--sequential]   (a real project in process, from the csc command line its build logged; see project-command.sh)");
+Console.WriteLine("       --cold CSC_COMMAND_FILE [--iterations K]   (a real project built by fresh csc processes: the compiler alone, the no-op floor and SmtpAnalyzers, from /reportanalyzer)");
 Console.WriteLine("       --bdn [BenchmarkDotNet arguments, e.g. --filter *]");
 return 1;

@@ -68,7 +68,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
             return new ProjectCompilation(name, trees, references, parsed.CompilationOptions.WithConcurrentBuild(!sequential));
         }
 
-        private static bool IsCsc(string argument)
+        internal static bool IsCsc(string argument)
             => argument == "csc"
                 || argument.EndsWith("/csc", StringComparison.Ordinal)
                 || argument.EndsWith("\\csc", StringComparison.Ordinal)

@@ -68,6 +68,52 @@ namespace SmtpAnalyzers.Tests.Performance
             }
         }
 
+        [Fact]
+        public void TheColdFloorIsAnAnalyzerAssemblyWithTheEnginesRegistrations()
+        {
+            var engine = CorpusCompilation.Shapes.Single();
+            var directory = System.IO.Directory.CreateTempSubdirectory("smtp-cold-floor-").FullName;
+            var path = ColdFloor.Emit(engine, directory);
+
+            // Loaded as a compiler loads an analyzer: the exported DiagnosticAnalyzer type, made with its constructor.
+            var assembly = System.Reflection.Assembly.Load(System.IO.File.ReadAllBytes(path));
+            var type = Assert.Single(assembly.GetExportedTypes(), t => t.GetCustomAttributes(typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerAttribute), false).Length > 0);
+            var floor = ActionShape.Record((Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)System.Activator.CreateInstance(type)!, new CorpusCompilation(Scenario.Violations, 1).NewCompilation());
+            System.IO.Directory.Delete(directory, recursive: true);
+
+            Assert.Equal(ColdFloor.AssemblyName, assembly.GetName().Name);
+            Assert.Equal(engine.ToString().Replace(engine.Analyzer, floor.Analyzer, System.StringComparison.Ordinal), floor.ToString());
+            Assert.Equal(engine.ConcurrentExecution, floor.ConcurrentExecution);
+            Assert.Equal(engine.GeneratedCode, floor.GeneratedCode);
+        }
+
+        [Fact]
+        public void TheColdModeRunsTheAnalyzersABuildWithoutThemSkipped()
+        {
+            var arguments = new[] { "/noconfig", "/skipanalyzers+", "-skipanalyzers", "/analyzer:/sdk/NetAnalyzers.dll", "/define:TRACE;RELEASE", "Program.cs" };
+
+            Assert.Equal(new[] { "/noconfig", "/analyzer:/sdk/NetAnalyzers.dll", "/define:TRACE;RELEASE", "Program.cs" }, ColdFloor.WithAnalyzersRun(arguments));
+        }
+
+        [Fact]
+        public void TheColdModeReadsEachAssemblysTimeFromTheCompilersReport()
+        {
+            const string report = """
+                Total analyzer execution time: 13.421 seconds.
+
+                Time (s)    %   Analyzer
+                  12.305   85   ILLink.RoslynAnalyzer, Version=10.0.14.42308, Culture=neutral, PublicKeyToken=31bf3856ad364e35
+                  11.717   81      ILLink.RoslynAnalyzer.DynamicallyAccessedMembersAnalyzer (IL2026)
+                   0.282    1   SmtpAnalyzers, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null
+                   0.282    1      SmtpAnalyzers.Engine.SmtpRulesAnalyzer (SMTP1001, SMTP1002)
+                  <0.001   <1   SmtpAnalyzers.ColdFloor, Version=0.0.0.0, Culture=neutral, PublicKeyToken=null
+                """;
+
+            Assert.Equal(282, ColdFloor.ReportedTime(report, "SmtpAnalyzers"), precision: 6);
+            Assert.Equal(0, ColdFloor.ReportedTime(report, ColdFloor.AssemblyName));
+            Assert.Throws<System.InvalidOperationException>(() => ColdFloor.ReportedTime(report, "Other"));
+        }
+
         [Theory]
         [InlineData(Scenario.NoSmtp)]
         [InlineData(Scenario.CleanMail)]

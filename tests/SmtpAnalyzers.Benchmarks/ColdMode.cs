@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SmtpAnalyzers.Benchmarks.Harness;
+
+namespace SmtpAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// --cold CSC_COMMAND_FILE: a real project built by fresh <c>csc</c> processes, as a build without the compiler
+    /// server runs it, K rounds of three runs in turn: the build's own command line (the compiler alone, analyzers
+    /// skipped), then with analyzers run and the no-op floor added (<see cref="ColdFloor"/>), then with SmtpAnalyzers
+    /// added. The analyzers' times are the compiler's own report (<c>/reportanalyzer</c>). Each process compiles every
+    /// method it runs for the first time, so this measures the package's first-use costs, which the in-process modes
+    /// leave out, against a floor that pays the same loading and registrations.
+    /// </summary>
+    internal static class ColdMode
+    {
+        public static int Run(string commandFile, Options options)
+        {
+            var started = DateTime.Now;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(commandFile))!;
+            var arguments = CommandLineParser.SplitCommandLineIntoArguments(File.ReadAllText(commandFile).Trim(), removeHashComments: false).ToList();
+
+            // "/usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc /noconfig ...", or "dotnet exec .../csc.dll ...": the
+            // program to start, then its own arguments up to csc, kept before the response file.
+            var cscAt = arguments.Take(3).ToList().FindIndex(ProjectCompilation.IsCsc);
+            if (cscAt < 0)
+            {
+                Console.Error.WriteLine(commandFile + " does not start with csc's command line");
+                return 1;
+            }
+
+            var csc = arguments[0];
+            var host = string.Concat(arguments.Skip(1).Take(cscAt).Select(a => "\"" + a + "\" "));
+            var work = Directory.CreateTempSubdirectory("smtp-cold-").FullName;
+            try
+            {
+                var alone = ResponseFile(work, "alone.rsp", arguments.Skip(cscAt + 1));
+                var analyzed = ResponseFile(work, "analyzed.rsp", ColdFloor.WithAnalyzersRun(arguments.Skip(cscAt + 1)));
+                var floor = ColdFloor.Emit(CorpusCompilation.Shapes.Single(), work);
+                var package = typeof(SmtpAnalyzers.Engine.SmtpRulesAnalyzer).Assembly.Location;
+                Console.WriteLine($"{csc}: {options.Iterations} rounds of three fresh processes in turn; load average {QuickMode.LoadAverage()}");
+
+                var compile = new List<double>();
+                var floorTimes = new List<double>();
+                var packageTimes = new List<double>();
+                for (var round = 1; round <= options.Iterations; round++)
+                {
+                    var aloneRun = RunCsc(csc, directory, $"{host}\"@{alone}\"");
+                    var floorRun = RunCsc(csc, directory, $"{host}\"@{analyzed}\" \"/analyzer:{floor}\" /reportanalyzer");
+                    var packageRun = RunCsc(csc, directory, $"{host}\"@{analyzed}\" \"/analyzer:{package}\" /reportanalyzer");
+                    var floorMs = ColdFloor.ReportedTime(floorRun.Output, ColdFloor.AssemblyName);
+                    var packageMs = ColdFloor.ReportedTime(packageRun.Output, "SmtpAnalyzers");
+                    Console.WriteLine($"  round {round}: compiler alone {Ms(aloneRun.Wall)}; with analyzers and the floor {Ms(floorRun.Wall)}, floor {Ms(floorMs)}; with analyzers and SmtpAnalyzers {Ms(packageRun.Wall)}, SmtpAnalyzers {Ms(packageMs)}");
+                    compile.Add(aloneRun.Wall);
+                    floorTimes.Add(floorMs);
+                    packageTimes.Add(packageMs);
+                }
+
+                var beyond = packageTimes.Min() - floorTimes.Min();
+                Console.WriteLine($"  best (median): compiler alone {Ms(compile.Min())} ({Ms(QuickMode.Median(compile))}), floor {Ms(floorTimes.Min())} ({Ms(QuickMode.Median(floorTimes))}), SmtpAnalyzers {Ms(packageTimes.Min())} ({Ms(QuickMode.Median(packageTimes))})");
+                Console.WriteLine($"  SmtpAnalyzers beyond the no-op floor: {Ms(beyond)} = {(100 * beyond / compile.Min()).ToString("F2", CultureInfo.InvariantCulture)} % of the compiler alone (best of each)");
+                Console.WriteLine($"load average at end: {QuickMode.LoadAverage()}; took {(DateTime.Now - started).TotalSeconds:F0} s");
+                return 0;
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        private static string ResponseFile(string directory, string name, IEnumerable<string> arguments)
+        {
+            var path = Path.Combine(directory, name);
+            File.WriteAllLines(path, arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? "\"" + a + "\"" : a));
+            return path;
+        }
+
+        /// <summary>One fresh compiler process: its wall time and its output; a failed compile stops the run.</summary>
+        private static (double Wall, string Output) RunCsc(string csc, string directory, string arguments)
+        {
+            var start = new ProcessStartInfo(csc, arguments)
+            {
+                WorkingDirectory = directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            var stopwatch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            stopwatch.Stop();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"csc {arguments} exited with {process.ExitCode}: {output} {errors.Result}");
+            }
+
+            return (stopwatch.Elapsed.TotalMilliseconds, output);
+        }
+
+        private static string Ms(double ms) => ms.ToString("F1", CultureInfo.InvariantCulture) + " ms";
+    }
+}
