@@ -94,6 +94,10 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         public static IEnumerable<string> WithAnalyzersRun(IEnumerable<string> arguments)
             => arguments.Where(a => !IsSkipAnalyzers(a));
 
+        /// <summary>The same arguments with every analyzer skipped: the compiler alone, whichever way the build ran.</summary>
+        public static IEnumerable<string> WithAnalyzersSkipped(IEnumerable<string> arguments)
+            => WithAnalyzersRun(arguments).Append("/skipanalyzers+");
+
         /// <summary>The time <c>/reportanalyzer</c> gives the analyzer assembly <paramref name="assembly"/>, in ms ("&lt;0.001" is 0).</summary>
         public static double ReportedTime(string output, string assembly)
         {

@@ -88,11 +88,12 @@ namespace SmtpAnalyzers.Tests.Performance
         }
 
         [Fact]
-        public void TheColdModeRunsTheAnalyzersABuildWithoutThemSkipped()
+        public void TheColdModeRunsTheBuildsAnalyzersBesideTheMeasuredOneAndSkipsThemForTheCompilerAlone()
         {
             var arguments = new[] { "/noconfig", "/skipanalyzers+", "-skipanalyzers", "/analyzer:/sdk/NetAnalyzers.dll", "/define:TRACE;RELEASE", "Program.cs" };
 
             Assert.Equal(new[] { "/noconfig", "/analyzer:/sdk/NetAnalyzers.dll", "/define:TRACE;RELEASE", "Program.cs" }, ColdFloor.WithAnalyzersRun(arguments));
+            Assert.Equal(new[] { "/noconfig", "/analyzer:/sdk/NetAnalyzers.dll", "/define:TRACE;RELEASE", "Program.cs", "/skipanalyzers+" }, ColdFloor.WithAnalyzersSkipped(arguments));
         }
 
         [Fact]
