@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using SmtpAnalyzers.Benchmarks.Harness;
 
 namespace SmtpAnalyzers.Benchmarks
@@ -13,9 +12,10 @@ namespace SmtpAnalyzers.Benchmarks
     /// --cold CSC_COMMAND_FILE: a real project built by fresh <c>csc</c> processes, as a build without the compiler
     /// server runs it, K rounds of three runs in turn: the build's own command line with every analyzer skipped (the
     /// compiler alone), then with the build's analyzers run and the no-op floor added (<see cref="ColdFloor"/>), then
-    /// with the build's analyzers and SmtpAnalyzers. The analyzers' times are the compiler's own report (<c>/reportanalyzer</c>). Each process compiles every
-    /// method it runs for the first time, so this measures the package's first-use costs, which the in-process modes
-    /// leave out, against a floor that pays the same loading and registrations.
+    /// with the build's analyzers and SmtpAnalyzers. The analyzers' times are the compiler's own report
+    /// (<c>/reportanalyzer</c>). Each process compiles every method it runs for the first time, so this measures the
+    /// package's first-use costs, which the in-process modes leave out, against a floor that pays the same loading and
+    /// registrations.
     /// </summary>
     internal static class ColdMode
     {
@@ -23,24 +23,21 @@ namespace SmtpAnalyzers.Benchmarks
         {
             var started = DateTime.Now;
             var directory = Path.GetDirectoryName(Path.GetFullPath(commandFile))!;
-            var arguments = CommandLineParser.SplitCommandLineIntoArguments(File.ReadAllText(commandFile).Trim(), removeHashComments: false).ToList();
-
-            // "/usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc /noconfig ...", or "dotnet exec .../csc.dll ...": the
-            // program to start, then its own arguments up to csc, kept before the response file.
-            var cscAt = arguments.Take(3).ToList().FindIndex(ProjectCompilation.IsCsc);
-            if (cscAt < 0)
+            var (compiler, arguments) = ProjectCompilation.SplitCommandLine(File.ReadAllText(commandFile));
+            if (compiler.Count == 0)
             {
-                Console.Error.WriteLine(commandFile + " does not start with csc's command line");
+                Console.Error.WriteLine(commandFile + " does not start with the program that runs csc");
                 return 1;
             }
 
-            var csc = arguments[0];
-            var host = string.Concat(arguments.Skip(1).Take(cscAt).Select(a => "\"" + a + "\" "));
+            // The program to start, then its own arguments up to csc ("exec .../csc.dll"), before the response file.
+            var csc = compiler[0];
+            var host = string.Concat(compiler.Skip(1).Select(a => "\"" + a + "\" "));
             var work = Directory.CreateTempSubdirectory("smtp-cold-").FullName;
             try
             {
-                var alone = ResponseFile(work, "alone.rsp", ColdFloor.WithAnalyzersSkipped(arguments.Skip(cscAt + 1)));
-                var analyzed = ResponseFile(work, "analyzed.rsp", ColdFloor.WithAnalyzersRun(arguments.Skip(cscAt + 1)));
+                var alone = ResponseFile(work, "alone.rsp", ColdFloor.WithAnalyzersSkipped(arguments));
+                var analyzed = ResponseFile(work, "analyzed.rsp", ColdFloor.WithAnalyzersRun(arguments));
                 var floor = ColdFloor.Emit(CorpusCompilation.Shapes.Single(), work);
                 var package = typeof(SmtpAnalyzers.Engine.SmtpRulesAnalyzer).Assembly.Location;
                 Console.WriteLine($"{csc}: {options.Iterations} rounds of three fresh processes in turn; load average {QuickMode.LoadAverage()}");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
@@ -43,12 +44,7 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         /// </summary>
         public static ProjectCompilation Parse(string commandLine, string baseDirectory, bool sequential = false)
         {
-            var arguments = CommandLineParser.SplitCommandLineIntoArguments(commandLine.Trim(), removeHashComments: false).ToList();
-
-            // "/usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc /noconfig ...", or "dotnet exec .../csc.dll ...".
-            var csc = arguments.Take(3).ToList().FindIndex(IsCsc);
-            arguments.RemoveRange(0, csc + 1);
-
+            var (_, arguments) = SplitCommandLine(commandLine);
             var parsed = CSharpCommandLineParser.Default.Parse(arguments, baseDirectory, sdkDirectory: null);
             var errors = parsed.Errors.Where(e => e.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
@@ -68,7 +64,18 @@ namespace SmtpAnalyzers.Benchmarks.Harness
             return new ProjectCompilation(name, trees, references, parsed.CompilationOptions.WithConcurrentBuild(!sequential));
         }
 
-        internal static bool IsCsc(string argument)
+        /// <summary>
+        /// A logged <c>csc</c> command line split into what starts the compiler ("/usr/share/dotnet/sdk/10.0.401/Roslyn/
+        /// bincore/csc", or "dotnet exec .../csc.dll"; empty when the line holds csc's arguments only) and csc's arguments.
+        /// </summary>
+        internal static (List<string> Compiler, List<string> Arguments) SplitCommandLine(string commandLine)
+        {
+            var arguments = CommandLineParser.SplitCommandLineIntoArguments(commandLine.Trim(), removeHashComments: false).ToList();
+            var csc = arguments.Take(3).ToList().FindIndex(IsCsc);
+            return (arguments.GetRange(0, csc + 1), arguments.GetRange(csc + 1, arguments.Count - csc - 1));
+        }
+
+        private static bool IsCsc(string argument)
             => argument == "csc"
                 || argument.EndsWith("/csc", StringComparison.Ordinal)
                 || argument.EndsWith("\\csc", StringComparison.Ordinal)
