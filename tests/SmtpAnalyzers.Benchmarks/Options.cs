@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace SmtpAnalyzers.Benchmarks
 {
-    /// <summary>The command-line options of --quick and --callbacks.</summary>
+    /// <summary>The command-line options of --quick, --callbacks, --project and --cold.</summary>
     internal sealed class Options
     {
         public int Files { get; private set; } = 1000;
@@ -20,6 +20,9 @@ namespace SmtpAnalyzers.Benchmarks
 
         /// <summary>--callbacks only: the compile on one thread and the analyzers' actions one at a time (<see cref="CorpusCompilation.Sequential"/>).</summary>
         public bool Sequential { get; private set; }
+
+        /// <summary>--cold only: the compiles run in the compiler server, warm, instead of fresh processes.</summary>
+        public bool Server { get; private set; }
 
         public static Options Parse(IEnumerable<string> args)
         {
@@ -49,6 +52,9 @@ namespace SmtpAnalyzers.Benchmarks
                         break;
                     case "--sequential":
                         options.Sequential = true;
+                        break;
+                    case "--server":
+                        options.Server = true;
                         break;
                     default:
                         throw new ArgumentException("unknown option " + e.Current);
