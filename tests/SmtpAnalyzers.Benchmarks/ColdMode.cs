@@ -20,8 +20,10 @@ namespace SmtpAnalyzers.Benchmarks
     /// </summary>
     internal static class ColdMode
     {
-        /// <summary>--server: rounds left out while the compiler server loads and compiles both analyzers (the package's
-        /// figure fell from 569 to 190 ms over its first four builds on MailKit).</summary>
+        /// <summary>
+        /// --server: rounds left out while the compiler server loads and compiles both analyzers (the package's figure
+        /// fell from 569 to 190 ms over its first four builds on MailKit).
+        /// </summary>
         private const int ServerWarmUpRounds = 6;
 
         public static int Run(string commandFile, Options options)
@@ -99,7 +101,10 @@ namespace SmtpAnalyzers.Benchmarks
             return path;
         }
 
-        /// <summary>One fresh compiler process: its wall time and its output; a failed compile stops the run.</summary>
+        /// <summary>
+        /// One compile, a csc process (which hands it to the compiler server with /shared): its wall time and its output.
+        /// A failed compile stops the run.
+        /// </summary>
         private static (double Wall, string Output) RunCsc(string csc, string directory, string arguments)
         {
             var start = new ProcessStartInfo(csc, arguments)
