@@ -17,6 +17,8 @@ namespace SmtpAnalyzers.Benchmarks
     /// package's first-use costs, which the in-process modes leave out, against a floor that pays the same loading and
     /// registrations. With --server the same compiles run in the compiler server (<c>/shared</c>, what
     /// <c>dotnet build</c> uses by default), after warm-up rounds: the package as a developer's repeated builds see it.
+    /// With --sequential each compile runs on one thread (<c>/parallel-</c>): an analyzer's time then holds no wait for
+    /// another thread's first compile of the same method, which on two cores makes the parallel figure vary threefold.
     /// </summary>
     internal static class ColdMode
     {
@@ -43,12 +45,14 @@ namespace SmtpAnalyzers.Benchmarks
             var work = Directory.CreateTempSubdirectory("smtp-cold-").FullName;
             try
             {
-                var alone = ResponseFile(work, "alone.rsp", ColdFloor.WithAnalyzersSkipped(arguments));
-                var analyzed = ResponseFile(work, "analyzed.rsp", ColdFloor.WithAnalyzersRun(arguments));
+                var threads = options.Sequential ? ColdFloor.OnOneThread(arguments) : arguments;
+                var alone = ResponseFile(work, "alone.rsp", ColdFloor.WithAnalyzersSkipped(threads));
+                var analyzed = ResponseFile(work, "analyzed.rsp", ColdFloor.WithAnalyzersRun(threads));
                 var floor = ColdFloor.Emit(CorpusCompilation.Shapes.Single(), work);
                 var package = typeof(SmtpAnalyzers.Engine.SmtpRulesAnalyzer).Assembly.Location;
                 var shared = options.Server ? "/shared /keepalive:60 " : string.Empty;
-                var how = options.Server ? $"in the compiler server, after {ServerWarmUpRounds} warm-up rounds" : "fresh processes";
+                var how = (options.Server ? $"in the compiler server, after {ServerWarmUpRounds} warm-up rounds" : "fresh processes")
+                    + (options.Sequential ? ", each compile on one thread (/parallel-)" : string.Empty);
                 Console.WriteLine($"{csc}: {options.Iterations} rounds of three compiles in turn, {how}; load average {QuickMode.LoadAverage()}");
 
                 var compile = new List<double>();

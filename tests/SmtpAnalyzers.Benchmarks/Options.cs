@@ -18,7 +18,10 @@ namespace SmtpAnalyzers.Benchmarks
 
         public int ScalingIterations { get; private set; } = 1;
 
-        /// <summary>--callbacks only: the compile on one thread and the analyzers' actions one at a time (<see cref="CorpusCompilation.Sequential"/>).</summary>
+        /// <summary>
+        /// The compile on one thread and the analyzers' actions one at a time: <see cref="CorpusCompilation.Sequential"/>
+        /// with --callbacks and --project, csc's <c>/parallel-</c> with --cold.
+        /// </summary>
         public bool Sequential { get; private set; }
 
         /// <summary>--cold only: the compiles run in the compiler server, warm, instead of fresh processes.</summary>

@@ -34,6 +34,6 @@ if (args.Length > 0 && args[0] == "--bdn")
 Console.WriteLine("usage: --quick [--files N] [--iterations K] [--scaling 250,500,1000,2000 | --no-scaling] [--telemetry-iterations K] [--scaling-iterations K]");
 Console.WriteLine("       --callbacks [--files N] [--iterations K] [--sequential]   (callback time only: the engine, both floors, one engine per rule; --sequential: the compile on one thread, the analyzers one action at a time)");
 Console.WriteLine("       --project CSC_COMMAND_FILE [--iterations K] [--sequential]   (a real project in process, from the csc command line its build logged; see project-command.sh)");
-Console.WriteLine("       --cold CSC_COMMAND_FILE [--iterations K] [--server]   (a real project built by fresh csc processes, or in the warm compiler server: the compiler alone, the no-op floor and SmtpAnalyzers, from /reportanalyzer)");
+Console.WriteLine("       --cold CSC_COMMAND_FILE [--iterations K] [--server] [--sequential]   (a real project built by fresh csc processes, or in the warm compiler server: the compiler alone, the no-op floor and SmtpAnalyzers, from /reportanalyzer; --sequential: each compile on one thread)");
 Console.WriteLine("       --bdn [BenchmarkDotNet arguments, e.g. --filter *]");
 return 1;

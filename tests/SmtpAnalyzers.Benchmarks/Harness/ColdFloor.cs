@@ -98,6 +98,14 @@ namespace SmtpAnalyzers.Benchmarks.Harness
         public static IEnumerable<string> WithAnalyzersSkipped(IEnumerable<string> arguments)
             => WithAnalyzersRun(arguments).Append("/skipanalyzers+");
 
+        /// <summary>
+        /// The same arguments compiled on one thread (<c>/parallel-</c>, which wins over an earlier <c>/parallel+</c>): the
+        /// analyzers' callbacks then run one at a time, so none of them waits on another thread that is compiling, on its
+        /// first use, the same method of the analyzer (<c>--cold --sequential</c>).
+        /// </summary>
+        public static IEnumerable<string> OnOneThread(IEnumerable<string> arguments)
+            => arguments.Append("/parallel-");
+
         /// <summary>The time <c>/reportanalyzer</c> gives the analyzer assembly <paramref name="assembly"/>, in ms ("&lt;0.001" is 0).</summary>
         public static double ReportedTime(string output, string assembly)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using SmtpAnalyzers.Benchmarks.Harness;
 using Xunit;
 
@@ -94,6 +95,19 @@ namespace SmtpAnalyzers.Tests.Performance
 
             Assert.Equal(new[] { "/noconfig", "/analyzer:/sdk/NetAnalyzers.dll", "/define:TRACE;RELEASE", "Program.cs" }, ColdFloor.WithAnalyzersRun(arguments));
             Assert.Equal(new[] { "/noconfig", "/analyzer:/sdk/NetAnalyzers.dll", "/define:TRACE;RELEASE", "Program.cs", "/skipanalyzers+" }, ColdFloor.WithAnalyzersSkipped(arguments));
+        }
+
+        [Fact]
+        public void TheSequentialColdModeCompilesOnOneThreadWhateverTheBuildAskedFor()
+        {
+            var arguments = new[] { "/noconfig", "/parallel+", "Program.cs" };
+
+            Assert.Equal(new[] { "/noconfig", "/parallel+", "Program.cs", "/parallel-" }, ColdFloor.OnOneThread(arguments));
+            Assert.True(CSharpCommandLineParser.Default.Parse(arguments, "/src", null).CompilationOptions.ConcurrentBuild);
+            Assert.False(CSharpCommandLineParser.Default.Parse(ColdFloor.OnOneThread(arguments), "/src", null).CompilationOptions.ConcurrentBuild);
+            Assert.Equal(
+                new[] { "/noconfig", "/parallel+", "Program.cs", "/parallel-", "/skipanalyzers+" },
+                ColdFloor.WithAnalyzersSkipped(ColdFloor.OnOneThread(arguments)));
         }
 
         [Fact]
