@@ -17,8 +17,9 @@ namespace SmtpAnalyzers.Benchmarks
     /// package's first-use costs, which the in-process modes leave out, against a floor that pays the same loading and
     /// registrations. With --server the same compiles run in the compiler server (<c>/shared</c>, what
     /// <c>dotnet build</c> uses by default), after warm-up rounds: the package as a developer's repeated builds see it.
-    /// With --sequential each compile runs on one thread (<c>/parallel-</c>): an analyzer's time then holds no wait for
-    /// another thread's first compile of the same method, which on two cores makes the parallel figure vary threefold.
+    /// With --sequential each compile runs on one thread (<c>/parallel-</c>): an analyzer's time then holds no wait
+    /// for another thread's first compile of the same method, which on two cores can make the parallel figure vary
+    /// threefold.
     /// </summary>
     internal static class ColdMode
     {

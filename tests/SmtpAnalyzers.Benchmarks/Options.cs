@@ -19,8 +19,9 @@ namespace SmtpAnalyzers.Benchmarks
         public int ScalingIterations { get; private set; } = 1;
 
         /// <summary>
-        /// The compile on one thread and the analyzers' actions one at a time: <see cref="CorpusCompilation.Sequential"/>
-        /// with --callbacks and --project, csc's <c>/parallel-</c> with --cold.
+        /// The compile on one thread and the analyzers' actions one at a time:
+        /// <see cref="CorpusCompilation.Sequential"/> with --callbacks and --project, csc's <c>/parallel-</c> with
+        /// --cold.
         /// </summary>
         public bool Sequential { get; private set; }
 

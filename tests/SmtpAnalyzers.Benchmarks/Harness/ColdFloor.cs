@@ -99,9 +99,9 @@ namespace SmtpAnalyzers.Benchmarks.Harness
             => WithAnalyzersRun(arguments).Append("/skipanalyzers+");
 
         /// <summary>
-        /// The same arguments compiled on one thread (<c>/parallel-</c>, which wins over an earlier <c>/parallel+</c>): the
-        /// analyzers' callbacks then run one at a time, so none of them waits on another thread that is compiling, on its
-        /// first use, the same method of the analyzer (<c>--cold --sequential</c>).
+        /// The same arguments compiled on one thread (<c>/parallel-</c>, which wins over an earlier
+        /// <c>/parallel+</c>): the analyzers' callbacks then run one at a time, so none of them waits on another thread
+        /// that is compiling, on its first use, the same method of the analyzer (<c>--cold --sequential</c>).
         /// </summary>
         public static IEnumerable<string> OnOneThread(IEnumerable<string> arguments)
             => arguments.Append("/parallel-");
